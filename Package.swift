@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+// Carson: a Jenkinsfile-compatible pipeline runner. No package dependencies by design:
+// everything comes from the Swift toolchain or from system libraries.
+import PackageDescription
+
+let package = Package(
+  name: "Carson",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "carson", targets: ["carson"])
+  ],
+  targets: [
+    // Source text, tokens, lexer, Groovy parser, syntax tree, diagnostics. Pure.
+    .target(name: "CarsonSyntax"),
+    // Declarative structure, validator, step catalogue, Jenkins JSON form. Pure.
+    .target(name: "CarsonModel", dependencies: ["CarsonSyntax"]),
+    // Argument parsing, commands, diagnostic renderers, exit codes.
+    .target(name: "CarsonCLI", dependencies: ["CarsonSyntax", "CarsonModel"]),
+    .executableTarget(name: "carson", dependencies: ["CarsonCLI"]),
+    .executableTarget(name: "carson-bench", dependencies: ["CarsonSyntax", "CarsonModel"], path: "Sources/CarsonBench"),
+    // Locating ../shared and reading its manifests, for the test targets.
+    .target(name: "CarsonTestSupport", dependencies: ["CarsonModel"], path: "Tests/CarsonTestSupport"),
+    .testTarget(name: "CarsonSyntaxTests", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
+    .testTarget(name: "CarsonModelTests", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
+    .testTarget(name: "CarsonCLITests", dependencies: ["CarsonCLI", "CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

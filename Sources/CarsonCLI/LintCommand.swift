@@ -1,0 +1,63 @@
+import CarsonModel
+import CarsonSyntax
+
+/// `carson lint`: checks files and reports every problem, in the chosen format.
+enum LintCommand {
+  static let formats = ["text", "json", "gcc", "jenkins", "sarif"]
+
+  static let spec = CommandSpec(
+    name: "lint",
+    summary: "Check Jenkinsfiles and report problems with Jenkins' own messages.",
+    usage: "[--format FORMAT] [--strict] [--tool TYPE=NAME ...] [PATH ...]",
+    options: [
+      OptionSpec(["--format", "-f"], value: "FORMAT", allowed: formats, help: "Output format: text (default), json, gcc, jenkins or sarif."),
+      OptionSpec(["--strict"], help: "Also warn about unknown steps; warnings then fail the check."),
+      OptionSpec(
+        ["--tool"], value: "TYPE=NAME", repeatable: true,
+        help: "A configured tool installation (e.g. maven=apache-maven-3.9); enables the tool-name check."),
+    ],
+    positionals: [
+      ("PATH", "Files or directories to check (default: ./Jenkinsfile; '-' reads standard input)."),
+    ],
+    discussion: """
+      A directory means every Jenkinsfile*, *.jenkinsfile and *.groovy file below it.
+      Exit status: 0 no errors, 1 errors found (or warnings with --strict), 64 usage error,
+      66 a path could not be read.
+      """)
+
+  static func run(_ arguments: ParsedArguments, _ io: CommandIO) -> ExitCode {
+    let format = arguments.value("--format") ?? "text"
+    let strict = arguments.flag("--strict")
+    var tools: [String: [String]] = [:]
+    for tool in arguments.all("--tool") {
+      guard let eq = tool.firstIndex(of: "="), eq != tool.startIndex else {
+        io.stderr.write("carson: error: --tool expects TYPE=NAME, got '\(tool)'\nSee 'carson lint --help'.\n")
+        return .usage
+      }
+      tools[String(tool[..<eq]), default: []].append(String(tool[tool.index(after: eq)...]))
+    }
+    let installedTools = tools.isEmpty ? nil : tools
+    let options = ValidationOptions(strict: strict, installedTools: installedTools)
+    let (inputs, failures) = InputFiles.collect(arguments.positionals, io: io)
+    for failure in failures {
+      io.stderr.write("carson: error: \(failure.path): \(failure.reason)\n")
+    }
+    let results = inputs.map { input in
+      Linter.check(SourceFile(path: input.displayPath, bytes: input.bytes), options: options)
+    }
+    let output: String
+    switch format {
+    case "json": output = DiagnosticRendering.json(results)
+    case "gcc": output = DiagnosticRendering.gcc(results)
+    case "jenkins": output = DiagnosticRendering.jenkins(results, strict: strict)
+    case "sarif": output = DiagnosticRendering.sarif(results)
+    default: output = DiagnosticRendering.text(results)
+    }
+    io.stdout.write(output)
+    if !failures.isEmpty { return .noInput }
+    let failed = results.contains { result in
+      result.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    }
+    return failed ? .problemsFound : .success
+  }
+}

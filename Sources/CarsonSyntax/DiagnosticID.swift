@@ -1,0 +1,136 @@
+/// Every diagnostic Carson can report, with a stable spelling. Ids never change meaning once
+/// released; `docs/diagnostics.md` lists each one (a test keeps the two in step).
+///
+/// `syntax-*` come from the lexer and parser, `pipeline-*` from the declarative structure
+/// (Jenkins' `ModelParser`), `validate-*` from the validator (Jenkins' `ModelValidatorImpl`),
+/// `lint-*` from Carson's own checks.
+public enum DiagnosticID: String, Sendable, CaseIterable, Codable {
+  // Lexer.
+  case unterminatedString = "syntax-unterminated-string"
+  case unterminatedComment = "syntax-unterminated-comment"
+  case invalidEscape = "syntax-invalid-escape"
+  case invalidDollar = "syntax-invalid-dollar"
+  case invalidNumber = "syntax-invalid-number"
+  case unexpectedCharacter = "syntax-unexpected-character"
+  case nestingTooDeep = "syntax-nesting-too-deep"
+  // Parser.
+  case expectedToken = "syntax-expected-token"
+  case expectedExpression = "syntax-expected-expression"
+  case unexpectedToken = "syntax-unexpected-token"
+  case unmatchedClosingBrace = "syntax-unmatched-closing-brace"
+  case unclosedBrace = "syntax-unclosed-brace"
+  case invalidAssignmentTarget = "syntax-invalid-assignment-target"
+  case invalidDeclaration = "syntax-invalid-declaration"
+
+  // Structure of the file.
+  case scriptedPipeline = "pipeline-scripted"
+  case notDeclarative = "pipeline-not-declarative"
+  case pipelineNotAtTop = "pipeline-not-at-top-level"
+  case pipelineWithoutBlock = "pipeline-without-block"
+  case multiplePipelines = "pipeline-multiple"
+
+  // Declarative structure (ModelParser).
+  case undefinedSection = "pipeline-undefined-section"
+  case removedSection = "pipeline-removed-section"
+  case duplicateSection = "pipeline-duplicate-section"
+  case invalidSectionDefinition = "pipeline-invalid-section-definition"
+  case expectedBlock = "pipeline-expected-block"
+  case unknownStageSection = "pipeline-unknown-stage-section"
+  case expectedStage = "pipeline-expected-stage"
+  case expectedStageName = "pipeline-expected-stage-name"
+  case stageWithoutBlock = "pipeline-stage-without-block"
+  case expectedStringLiteral = "pipeline-expected-string-literal"
+  case expectedStep = "pipeline-expected-step"
+  case objectMethodCall = "pipeline-object-method-call"
+  case stepWithoutBlock = "pipeline-step-without-block"
+  case expectedSymbol = "pipeline-expected-symbol"
+  case invalidAgent = "pipeline-invalid-agent"
+  case expectedAgent = "pipeline-expected-agent"
+  case oneAgentMax = "pipeline-one-agent-max"
+  case noArgForAgent = "pipeline-no-argument-for-agent"
+  case expectedMapMethod = "pipeline-expected-agent-option"
+  case invalidEnvironment = "pipeline-invalid-environment"
+  case invalidEnvironmentValue = "pipeline-invalid-environment-value"
+  case duplicateEnvironmentVariable = "pipeline-duplicate-environment-variable"
+  case bareDollarCurly = "pipeline-bare-dollar-curly"
+  case bigInteger = "pipeline-big-integer"
+  case expectedOption = "pipeline-expected-option"
+  case expectedTrigger = "pipeline-expected-trigger"
+  case expectedParameter = "pipeline-expected-parameter"
+  case expectedLibrary = "pipeline-expected-library"
+  case expectedTool = "pipeline-expected-tool"
+  case cannotHaveBlocks = "pipeline-cannot-have-blocks"
+  case mapNotAllowed = "pipeline-map-not-allowed"
+  case closureAsArgument = "pipeline-closure-as-argument"
+  case expectedWhen = "pipeline-expected-when-condition"
+  case expectedBoolean = "pipeline-expected-boolean"
+  case invalidBuildCondition = "pipeline-invalid-post-content"
+  case invalidInputField = "pipeline-invalid-input-field"
+  case noArgumentForField = "pipeline-no-argument-for-field"
+  case tooManyArguments = "pipeline-too-many-arguments"
+  case expectedAxis = "pipeline-expected-axis"
+  case expectedClosureOrFailFast = "pipeline-expected-closure-or-failfast"
+  case excludeValuesAndNotValues = "pipeline-exclude-values-and-notvalues"
+  case duplicateNamedArgument = "pipeline-duplicate-named-argument"
+  case internalFunctionArgument = "pipeline-internal-function-argument"
+
+  // Validation (ModelValidatorImpl).
+  case missingRequiredSection = "validate-missing-section"
+  case emptySection = "validate-empty-section"
+  case noStages = "validate-no-stages"
+  case noSteps = "validate-no-steps"
+  case nothingForStage = "validate-nothing-for-stage"
+  case onlyOneOfStepsStagesParallel = "validate-only-one-of-steps-stages-parallel"
+  case duplicateStageName = "validate-duplicate-stage-name"
+  case duplicateParallelBranch = "validate-duplicate-parallel-branch"
+  case agentInParallelStage = "validate-agent-in-parallel-stage"
+  case toolsInParallelStage = "validate-tools-in-parallel-stage"
+  case nestedParallel = "validate-nested-parallel"
+  case noAgentType = "validate-no-agent-type"
+  case invalidAgentType = "validate-invalid-agent-type"
+  case invalidAgentParameter = "validate-invalid-agent-option"
+  case missingAgentParameter = "validate-missing-agent-option"
+  case multipleAgentParameters = "validate-agent-needs-block"
+  case invalidIdentifier = "validate-invalid-identifier"
+  case noEnvironmentVariables = "validate-no-environment-variables"
+  case invalidSectionType = "validate-invalid-type"
+  case duplicateOption = "validate-duplicate-option"
+  case duplicateTrigger = "validate-duplicate-trigger"
+  case parametersOrTriggersInOptions = "validate-parameters-or-triggers-in-options"
+  case noTools = "validate-no-tools"
+  case toolNotInstalled = "validate-tool-not-installed"
+  case invalidCondition = "validate-invalid-post-condition"
+  case duplicateBuildCondition = "validate-duplicate-post-condition"
+  case emptyWhen = "validate-empty-when"
+  case unknownWhenCondition = "validate-unknown-when-condition"
+  case nestedWhenArguments = "validate-nested-when-arguments"
+  case noNestedWhenAllowed = "validate-no-nested-when"
+  case nestedWhenChildren = "validate-nested-when-children"
+  case invalidRegex = "validate-invalid-regex"
+  case missingInputMessage = "validate-missing-input-message"
+  case blockedStep = "validate-blocked-step"
+  case invalidParameterName = "validate-invalid-parameter"
+  case missingRequiredParameter = "validate-missing-parameter"
+  case invalidParameterType = "validate-parameter-type"
+  case mixedNamedAndUnnamed = "validate-mixed-arguments"
+  case tooManyUnnamedParameters = "validate-unnamed-arguments"
+  case notSingleRequiredParameter = "validate-not-single-required-parameter"
+  case wrongArgumentCount = "validate-argument-count"
+  case noAxes = "validate-no-axes"
+  case noExcludes = "validate-no-excludes"
+  case duplicateAxisName = "validate-duplicate-axis-name"
+  case duplicateAxisValue = "validate-duplicate-axis-value"
+  case expectedLiteralAxisValue = "validate-axis-value-not-literal"
+  case preserveStashesCount = "validate-preserve-stashes-count"
+
+  // Carson's own lint checks.
+  case unknownStep = "lint-unknown-step"
+
+  public var defaultSeverity: Diagnostic.Severity {
+    switch self {
+    case .scriptedPipeline: return .note
+    case .unknownStep, .multiplePipelines: return .warning
+    default: return .error
+    }
+  }
+}

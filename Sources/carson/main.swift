@@ -1,0 +1,4 @@
+import CarsonCLI
+import Foundation
+
+exit(CarsonCommand.main(Array(CommandLine.arguments.dropFirst()), io: .standard()))
