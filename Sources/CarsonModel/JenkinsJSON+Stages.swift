@@ -78,7 +78,7 @@ extension JenkinsJSONWriter {
   func step(_ s: Step) -> JSONValue {
     switch s {
     case .script(let block):
-      return .object([("name", .string("script")), ("arguments", scriptBlockArguments(block.text))])
+      return .object([("name", .string("script")), ("arguments", scriptBlockArguments(block))])
     case .call(let call):
       if let body = call.body {
         // A block step: its arguments stay as written (no sole-parameter naming).
@@ -104,7 +104,7 @@ extension JenkinsJSONWriter {
 
   func whenCondition(_ c: WhenCondition) -> JSONValue {
     if let script = c.script {
-      return .object([("name", .string("expression")), ("arguments", scriptBlockArguments(script.text))])
+      return .object([("name", .string("expression")), ("arguments", scriptBlockArguments(script))])
     }
     var o = JSONObjectBuilder([("name", .string(c.name))])
     if c.hasBlock {
@@ -147,11 +147,11 @@ extension JenkinsJSONWriter {
   func axis(_ a: Axis, inExclude: Bool) -> JSONValue {
     var o = JSONObjectBuilder()
     o.set("name", a.name.map { .string($0.stringLiteral ?? $0.text) })
-    if a.hasValues || !inExclude || !a.hasNotValues {
-      if a.hasValues { o.set("values", .array(a.values.map(rawValue))) }
-    } else {
+    if inExclude && a.hasNotValues && !a.hasValues {
       o.set("values", .array(a.notValues.map(rawValue)))
       o.set("inverse", .bool(true))
+    } else if a.hasValues {
+      o.set("values", .array(a.values.map(rawValue)))
     }
     return o.value
   }

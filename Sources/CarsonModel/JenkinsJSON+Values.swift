@@ -113,7 +113,7 @@ extension JenkinsJSONWriter {
     switch arguments {
     case .none: return .array([])
     case .single(let v):
-      if case .value(let value) = v, let pairs = namedPairs(ofMap: value, methodArguments: false) { return .array(pairs) }
+      if case .value(let value) = v, let pairs = namedPairs(ofMap: value) { return .array(pairs) }
       return argumentValue(v)
     case .positional(let list): return .array(list.map(argumentValue))
     case .named(let list):
@@ -123,7 +123,7 @@ extension JenkinsJSONWriter {
 
   /// A single map literal argument (`foo([a: 1])`) is read as named arguments unless it is the
   /// legacy meta-step form with a `$class` key.
-  func namedPairs(ofMap value: Value, methodArguments: Bool) -> [JSONValue]? {
+  func namedPairs(ofMap value: Value) -> [JSONValue]? {
     guard case .map(let entries) = value.expr.kind, !entries.isEmpty else { return nil }
     if entries.contains(where: { $0.key.name == "$class" }) { return nil }
     let window = TextWindow(value)
@@ -144,8 +144,37 @@ extension JenkinsJSONWriter {
   }
 
   /// `script { … }` / `expression { … }`: the body text as the literal `scriptBlock` argument.
-  func scriptBlockArguments(_ text: String) -> JSONValue {
-    .array([.object([("key", .string("scriptBlock")), ("value", Self.raw(true, .string(text)))])])
+  func scriptBlockArguments(_ block: ScriptBlock) -> JSONValue {
+    .array([.object([("key", .string("scriptBlock")), ("value", Self.raw(true, .string(Self.scriptText(block))))])])
+  }
+
+  /// Jenkins takes a block's text from the start of its first statement to the end of its last
+  /// (`Utils.getSourceTextForASTNode` on the closure's code), so comments before the first
+  /// statement or after the last one are not part of it. `ScriptBlock.text` is everything between
+  /// the braces, trimmed: drop leading comments, then cut after the last statement.
+  static func scriptText(_ block: ScriptBlock) -> String {
+    let statements = block.statements.filter { if case .error = $0.kind { return false } else { return true } }
+    guard let first = statements.first, let last = statements.last, last.range.end >= first.range.start else { return block.text }
+    let bytes = Array(block.text.utf8)
+    var start = 0
+    func skipWhitespace() {
+      while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(bytes[start]) { start += 1 }
+    }
+    while start + 1 < bytes.count, bytes[start] == 0x2F {
+      if bytes[start + 1] == 0x2F {
+        while start < bytes.count, bytes[start] != 0x0A { start += 1 }
+      } else if bytes[start + 1] == 0x2A {
+        start += 2
+        while start + 1 < bytes.count, !(bytes[start] == 0x2A && bytes[start + 1] == 0x2F) { start += 1 }
+        start = min(start + 2, bytes.count)
+      } else {
+        break
+      }
+      skipWhitespace()
+    }
+    let end = start + Int(last.range.end - first.range.start)
+    guard end <= bytes.count else { return block.text }
+    return String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: " \t\r\n")
   }
 
   /// `FOO = 'a' + "${B}"`: Jenkins joins the parts into one value, literal only when every part is;

@@ -130,18 +130,11 @@ struct JenkinsJSONWriter {
     switch arguments {
     case .none: return .array([])
     case .single(let v):
-      if case .value(let value) = v, let pairs = namedPairs(ofMap: value, methodArguments: true) { return .array(pairs) }
-      return .array([methodArgument(v)])
-    case .positional(let list): return .array(list.map(methodArgument))
+      if case .value(let value) = v, let pairs = namedPairs(ofMap: value) { return .array(pairs) }
+      return .array([argumentValue(v)])
+    case .positional(let list): return .array(list.map(argumentValue))
     case .named(let list):
-      return .array(list.map { .object([("key", .string($0.name)), ("value", methodArgument($0.value))]) })
-    }
-  }
-
-  func methodArgument(_ v: ArgumentValue) -> JSONValue {
-    switch v {
-    case .value(let value): return rawValue(value)
-    case .call(let call): return methodCall(call)
+      return .array(list.map { .object([("key", .string($0.name)), ("value", argumentValue($0.value))]) })
     }
   }
 

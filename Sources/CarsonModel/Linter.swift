@@ -35,6 +35,7 @@ public enum Linter {
     var reader = DeclarativeReader(tree: tree)
     let pipeline = reader.read()
     diagnostics += reader.diagnostics
+    diagnostics += sandboxAnnotationDiagnostics(tree)
     let kind: FileKind
     if let pipeline {
       kind = .declarative
@@ -61,6 +62,27 @@ public enum Linter {
       }
     }
     return LintResult(tree: tree, pipeline: pipeline, kind: kind, diagnostics: diagnostics.sortedBySource())
+  }
+
+  /// AST transformations that Jenkins' script-security sandbox refuses at compile time
+  /// (`RejectASTTransformsCustomizer`), so a Jenkinsfile using them never runs.
+  static let blockedAnnotations: Set<String> = [
+    "ASTTest", "Grab", "GrabConfig", "GrabExclude", "GrabResolver", "Grapes", "AnnotationCollector",
+  ]
+
+  static func sandboxAnnotationDiagnostics(_ tree: SyntaxTree) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    for statement in tree.statements {
+      SyntaxWalker.forEachStatement(in: statement) { s in
+        for annotation in s.annotations {
+          let simple = annotation.name.split(separator: ".").last.map(String.init) ?? annotation.name
+          if blockedAnnotations.contains(simple) {
+            found.append(Diagnostic(.blockedAnnotation, "Annotation \(simple) cannot be used in the sandbox.", at: annotation.range))
+          }
+        }
+      }
+    }
+    return found
   }
 
   /// Length of the rest of the line from `offset`, so a note underlines one line only.

@@ -63,6 +63,7 @@ extension DiagnosticID {
     case .expectedClosureOrFailFast: return "An old-style parallel branch that is not a closure."
     case .excludeValuesAndNotValues: return "An exclude axis with both 'values' and 'notValues'."
     case .duplicateNamedArgument: return "The same named argument twice in one call."
+    case .blockedAnnotation: return "An AST-transformation annotation that Jenkins' Groovy sandbox refuses (@Grab, @ASTTest, …)."
     case .internalFunctionArgument: return "credentials(…) with something other than a string."
     case .missingRequiredSection: return "A required section is missing (agent, stages, axes, name, values)."
     case .emptySection: return "A section that may not be empty (post, options, triggers, parameters, libraries)."

@@ -73,6 +73,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable, Codable {
   case excludeValuesAndNotValues = "pipeline-exclude-values-and-notvalues"
   case duplicateNamedArgument = "pipeline-duplicate-named-argument"
   case internalFunctionArgument = "pipeline-internal-function-argument"
+  case blockedAnnotation = "pipeline-blocked-annotation"
 
   // Validation (ModelValidatorImpl).
   case missingRequiredSection = "validate-missing-section"

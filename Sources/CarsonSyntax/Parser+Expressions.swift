@@ -111,7 +111,13 @@ extension ParserState {
 
   mutating func parseBinary(minimumPrecedence: Int, allowCommand: Bool) -> Expr {
     var lhs = parseUnary(allowCommand: allowCommand)
+    // Each loop turn nests the tree one level deeper (`a + b + c` is `(a + b) + c`), so it
+    // counts against the depth limit like recursion does.
+    var levels = 0
+    defer { depth -= levels }
     while let (precedence, op) = binaryOperator(kind), precedence >= minimumPrecedence {
+      guard enter() else { break }
+      levels += 1
       // After a line break, `+`/`-`/`!` could start the next statement; everything else in
       // the table cannot, so it continues this expression.
       if atLineBreak && (kind == .plus || kind == .minus || kind == .less) { break }
@@ -191,7 +197,12 @@ extension ParserState {
   mutating func parsePostfix(allowCommand: Bool) -> Expr {
     var expr = parsePrimary()
     var isCommandCandidate = allowCommand
+    // Like binary chains, every selector nests the tree one level deeper.
+    var levels = 0
+    defer { depth -= levels }
     while true {
+      guard enter() else { return expr }
+      levels += 1
       let token = current
       let lineBreak = atLineBreak
       switch token.kind {
@@ -280,7 +291,11 @@ extension ParserState {
   /// `a b` is `a(b)`; `a b c d` is `a(b).c(d)`; `a b c` is `a(b).c`.
   mutating func parseCommandChain(callee: Expr) -> Expr {
     var expr = parseCommandCall(callee: callee)
+    var levels = 0
+    defer { depth -= levels }
     while at(.identifier) && !current.flags.contains(.newlineBefore) {
+      guard enter() else { break }
+      levels += 1
       let nameToken = advance()
       let member = Expr(
         .property(PropertyAccess(base: expr, op: .dot, name: text(nameToken), nameRange: nameToken.range, dynamicName: nil)),

@@ -14,6 +14,33 @@ public enum SyntaxWalker {
     }
   }
 
+  /// Calls `visit` for `statement` and every statement nested in it (bodies, blocks, closures).
+  public static func forEachStatement(in statement: Stmt, _ visit: (Stmt) -> Void) {
+    visit(statement)
+    func children(_ s: Stmt) -> [Stmt] {
+      switch s.kind {
+      case .method(let m): return m.body ?? []
+      case .typeDecl(let t): return t.members
+      case .block(let body): return body
+      case .ifElse(_, let then, let otherwise): return [then] + (otherwise.map { [$0] } ?? [])
+      case .forIn(let f): return [f.body]
+      case .forLoop(let f): return f.initializer + [f.body]
+      case .whileLoop(_, let body), .doWhile(let body, _), .labeled(_, let body), .synchronized(_, let body): return [body]
+      case .switchCase(_, let cases): return cases.flatMap(\.body)
+      case .tryCatch(let t): return t.body + t.catches.flatMap(\.body) + (t.finally ?? [])
+      default: return []
+      }
+    }
+    for child in children(statement) { forEachStatement(in: child, visit) }
+    // Closures written directly in this statement's expressions; deeper ones are reached
+    // through the statements that hold them.
+    walk(statement, depth: 0) { expr, depth in
+      guard depth == 0 else { return }
+      if case .closure(let c) = expr.kind { for s in c.body { forEachStatement(in: s, visit) } }
+      if case .call(let call) = expr.kind { for c in call.trailingClosures { for s in c.body { forEachStatement(in: s, visit) } } }
+    }
+  }
+
   static func walk(_ statements: [Stmt], depth: Int, _ visit: (Expr, Int) -> Void) {
     for statement in statements { walk(statement, depth: depth, visit) }
   }

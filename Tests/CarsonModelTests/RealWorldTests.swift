@@ -75,7 +75,7 @@ let realWorldExclusions: [String: String] = [:]
     }
     let expectations: [(file: String, line: Int, contains: String)] = [
       ("files/milvus-io__milvus__ci__jenkins__Jenkinsfile.groovy", 128, "else"),
-      ("files/cristissouza__api_jenkins__Jenkinsfile.groovy", 1, "Missing required section \"agent\""),
+      ("files/cristissouza__api_jenkins__Jenkinsfile.groovy", 2, "Missing required section \"agent\""),
       ("files/Samsonnik__front-repo__Jenkinsfile.groovy", 0, "Multiple occurrences of the stages section"),
       ("files/P8390__Jenkins_demo__Jenkinsfile.groovy", 68, "backtick"),
       ("files/debezium__debezium__jenkins-jobs__pipelines__matrix2.groovy.groovy", 0, "Undefined section \"matrix\""),

@@ -104,7 +104,9 @@ let perInputBudget = Duration.seconds(5)
       "", "{", "}", "(((((", "\"${", "'''", "/*", "$/", "pipeline {", "pipeline", "pipeline { agent }",
       "pipeline { stages { stage { } } }", String(repeating: "\"${", count: 500), String(repeating: "[", count: 10_000),
       String(repeating: "a.", count: 10_000), String(repeating: "x = ", count: 5_000) + "1", String(repeating: "-", count: 20_000) + "1",
-      "\u{0}\u{1}\u{2}", "pipeline { stages { stage('a') { steps { " + String(repeating: "timeout(1) { ", count: 400) + "} } } }",
+      "\u{0}\u{1}\u{2}", String(repeating: "a b ", count: 5000), "x = " + String(repeating: "1 + ", count: 20_000) + "1",
+      "x = a" + String(repeating: "?.b", count: 20_000), String(repeating: "if (a) b() else ", count: 3000) + "c()",
+      "pipeline { stages { stage('a') { steps { " + String(repeating: "timeout(1) { ", count: 400) + "} } } }",
     ]
     for input in inputs {
       let result = Linter.check(SourceFile(path: "hostile", text: input))

@@ -43,7 +43,7 @@ func dumpClean(_ source: String, sourceLocation: Testing.SourceLocation = #_sour
   @Test func closuresWithParameters() {
     #expect(dumpClean("list.each { item -> echo item }") == "(call list.each {item -> (call echo item)})")
     #expect(dumpClean("m.findAll { k, String v -> v }") == "(call m.findAll {k, v -> v})")
-    #expect(dumpClean("def c = { -> 1 }") == "(var c = {-> 1})")
+    #expect(dumpClean("def c = { -> 1 }") == "(var c = { -> 1})")
   }
 
   @Test func propertyIndexAndSafeNavigation() {
@@ -108,7 +108,7 @@ func dumpClean(_ source: String, sourceLocation: Testing.SourceLocation = #_sour
     #expect(dumpClean("x = '''a\nb'''") == #"(= x (str "a\nb"))"#)
     #expect(dumpClean("x = \"\\u00e9\"") == #"(= x (str "é"))"#)
     #expect(dumpClean("x = 'a\\\nb'") == #"(= x (str "ab"))"#)
-    #expect(dumpClean("x = $/a\\b$/$") == #"(= x (str "a\b"))"#)
+    #expect(dumpClean("x = $/a\\b/$") == #"(= x (str "a\b"))"#)
   }
 
   @Test func commandCallInsideInterpolation() {
