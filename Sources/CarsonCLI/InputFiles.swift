@@ -51,8 +51,10 @@ enum InputFiles {
     return (files, failures)
   }
 
+  /// `Jenkinsfile*`, `*.jenkinsfile` (any case, so `deploy.Jenkinsfile` too) and `*.groovy`.
   static func isJenkinsfileName(_ name: String) -> Bool {
-    name.hasPrefix("Jenkinsfile") || name.hasSuffix(".jenkinsfile") || name.hasSuffix(".groovy")
+    let lower = name.lowercased()
+    return name.hasPrefix("Jenkinsfile") || lower.hasSuffix(".jenkinsfile") || lower.hasSuffix(".groovy")
   }
 
   /// Relative paths of matching files below `directory`, sorted.

@@ -24,7 +24,7 @@ extension DeclarativeReader {
       var agent = Agent(type: typeCall.name, typeRange: typeCall.nameRange, arguments: readAgentArguments(typeCall), range: whole)
       // `label { label 'x'; customWorkspace 'y' }` is the node agent; `label ''` is `any`.
       if agent.type == "label", case .block = agent.arguments { agent.type = "node" }
-      if agent.type == "label", case .single(let v) = agent.arguments, v.literal == .string("") || v.literal == .null {
+      if agent.type == "label", case .single(let v) = agent.arguments, v.literal == .string("") {
         agent.type = "any"
         agent.arguments = .none
       }

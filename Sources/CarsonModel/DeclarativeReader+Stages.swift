@@ -189,10 +189,17 @@ extension DeclarativeReader {
         return false
       }
     }
+    var branches: [Branch]?
+    if call.name == "parallel" && block == nil {
+      branches = arguments.compactMap { argument in
+        guard let key = argument.key, let name = key.name, case .closure(let c) = argument.value.kind else { return nil }
+        return Branch(name: name, steps: readSteps(c.body), range: argument.range)
+      }
+    }
     return .call(
       StepCall(
         name: call.name, nameRange: call.nameRange, arguments: readArguments(arguments, nestedCalls: false),
-        body: body, closure: block, range: expr.range, call: call))
+        body: body, closure: block, parallelBranches: branches, range: expr.range, call: call))
   }
 
   /// `script { … }` / `expression { … }`: the closure and its trimmed text.

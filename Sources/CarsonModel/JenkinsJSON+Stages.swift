@@ -47,28 +47,12 @@ extension JenkinsJSONWriter {
     // Jenkins only takes branches from a single named-argument list; anything else (a map
     // variable, a trailing block) gives a stage without branches.
     guard call.body == nil, case .named(let arguments) = call.arguments else { return ([], nil) }
-    var branches: [JSONValue] = []
     var failFast: Bool?
-    for argument in arguments {
-      guard case .value(let value) = argument.value else { continue }
-      if argument.name == "failFast" {
-        failFast = value.booleanLiteral
-      } else if case .closure(let closure) = value.expr.kind {
-        branches.append(branch(name: argument.name, steps: Self.closureSteps(closure, in: value)))
-      }
+    for argument in arguments where argument.name == "failFast" {
+      failFast = argument.value.asValue?.booleanLiteral
     }
+    let branches = (call.parallelBranches ?? []).map { branch(name: $0.name, steps: $0.steps) }
     return (branches, failFast)
-  }
-
-  /// The steps of an old-style parallel branch. The model keeps these closures as plain values,
-  /// so they are read here the way the reader reads a `steps` block, over a copy of the value's
-  /// text placed at its original offsets.
-  static func closureSteps(_ closure: Closure, in value: Value) -> [Step] {
-    var bytes = [UInt8](repeating: 0x20, count: Int(value.expr.range.start))
-    bytes += Array(value.text.utf8)
-    let tree = SyntaxTree(source: SourceFile(path: "", bytes: bytes), tokens: [], statements: [], diagnostics: [])
-    var reader = DeclarativeReader(tree: tree)
-    return reader.readSteps(closure.body)
   }
 
   func branch(name: String, steps: [Step]) -> JSONValue {

@@ -270,6 +270,8 @@ public struct StepCall: Sendable {
   public var body: [Step]?
   /// The closure itself, kept for bodies that are not plain steps (library DSLs).
   public var closure: Closure?
+  /// Old-style `parallel(a: { … }, b: { … })`: one branch per closure argument, in order.
+  public var parallelBranches: [Branch]?
   public var range: SourceRange
   /// The Groovy call, for evaluation.
   public var call: Call
