@@ -3,26 +3,33 @@
 SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
 SWIFT ?= swift
-CONFIG ?= release
-BIN = .build/$(CONFIG)/carson
+BIN = .build/release/carson
 FUZZ_SECONDS ?= 600
 
 .PHONY: all build demo test deps bench fuzz fuzz-build clean
 
 all: build
 
-# Debian packages the build and tests need; installed only when missing.
+# Debian packages the build and tests need, installed only when missing (none yet: the Swift
+# toolchain brings everything the syntax layer uses). `bench` also wants GNU time for peak RSS.
 APT_PACKAGES :=
-deps:
-	@command -v $(SWIFT) >/dev/null || { echo "error: the Swift 6 toolchain is not on PATH (expected /opt/swift/usr/bin)"; exit 1; }
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps:
+	@command -v $(SWIFT) >/dev/null || { echo "error: the Swift 6 toolchain is not on PATH (expected /opt/swift/usr/bin)"; exit 1; }
+	$(call apt_install,$(APT_PACKAGES))
+
+# Statically linked: cold start is the cost of exec, not of loading Foundation (docs/architecture.md).
+RELEASE_FLAGS = -c release --static-swift-stdlib
 
 build: deps
-	$(SWIFT) build -c $(CONFIG) --product carson
+	$(SWIFT) build $(RELEASE_FLAGS) --product carson
 
 demo: build
 	@echo '$$ carson lint fixtures/demo/Jenkinsfile'
@@ -36,19 +43,27 @@ test: deps
 	$(SWIFT) test --skip-build
 
 bench: deps
-	$(SWIFT) build -c release --product carson --product carson-bench
+	$(call apt_install,time)
+	$(SWIFT) build $(RELEASE_FLAGS) --product carson
+	$(SWIFT) build $(RELEASE_FLAGS) --product carson-bench
 	.build/release/carson-bench
 
-# libFuzzer target for the lexer, parser and validator (see docs/fuzzing.md).
+# libFuzzer target for the lexer, parser and validator (see docs/fuzzing.md). The modules are
+# compiled with the fuzzer and address sanitizers, outside SwiftPM (libFuzzer brings its own main).
+FUZZ_DIR = .build/fuzz
+FUZZ_FLAGS = -O -g -sanitize=fuzzer,address -parse-as-library
 fuzz-build: deps
-	mkdir -p .build/fuzz
-	$(SWIFT)c -O -sanitize=fuzzer,address -parse-as-library -module-name CarsonFuzz \
-	  Sources/CarsonSyntax/*.swift Sources/CarsonModel/*.swift Tests/Fuzz/FuzzLint.swift -o .build/fuzz/fuzz-lint
+	mkdir -p $(FUZZ_DIR)
+	$(SWIFT)c $(FUZZ_FLAGS) -sanitize=fuzzer,address -emit-module -emit-library -static -module-name CarsonSyntax \
+	  -emit-module-path $(FUZZ_DIR)/CarsonSyntax.swiftmodule -o $(FUZZ_DIR)/libCarsonSyntax.a Sources/CarsonSyntax/*.swift
+	$(SWIFT)c $(FUZZ_FLAGS) -emit-module -emit-library -static -module-name CarsonModel -I $(FUZZ_DIR) \
+	  -emit-module-path $(FUZZ_DIR)/CarsonModel.swiftmodule -o $(FUZZ_DIR)/libCarsonModel.a Sources/CarsonModel/*.swift
+	$(SWIFT)c $(FUZZ_FLAGS) -I $(FUZZ_DIR) -L $(FUZZ_DIR) -lCarsonModel -lCarsonSyntax Tests/Fuzz/FuzzLint.swift -o $(FUZZ_DIR)/fuzz-lint
 
 fuzz: fuzz-build
-	mkdir -p .build/fuzz/corpus
-	.build/fuzz/fuzz-lint -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
-	  -max_len=65536 .build/fuzz/corpus ../shared/conformance/jenkinsfiles ../shared/realworld/files fixtures
+	mkdir -p $(FUZZ_DIR)/corpus
+	$(FUZZ_DIR)/fuzz-lint -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	  -print_final_stats=1 $(FUZZ_DIR)/corpus ../shared/conformance/jenkinsfiles ../shared/realworld/files fixtures/demo
 
 clean:
 	rm -rf .build

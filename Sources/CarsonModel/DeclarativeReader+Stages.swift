@@ -202,12 +202,21 @@ extension DeclarativeReader {
         body: body, closure: block, parallelBranches: branches, range: expr.range, call: call))
   }
 
+  /// `range` without leading and trailing spaces, tabs and line breaks.
+  func trimmedRange(_ range: SourceRange) -> SourceRange {
+    let bytes = source.bytes
+    var start = Int(range.start)
+    var end = min(Int(range.end), bytes.count)
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    while start < end, isSpace(bytes[start]) { start += 1 }
+    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+    return SourceRange(start, end)
+  }
+
   /// `script { … }` / `expression { … }`: the closure and its trimmed text.
   func scriptBlock(_ call: Call) -> ScriptBlock? {
     guard plainArguments(of: call).isEmpty, let body = closure(of: call) else { return nil }
-    let raw = text(body.bodyRange)
-    let trimmed = raw.trimmingCharacters(in: " \t\r\n")
-    return ScriptBlock(statements: body.body, text: trimmed, range: body.range)
+    return ScriptBlock(statements: body.body, text: text(trimmedRange(body.bodyRange)), range: body.range)
   }
 
   /// Step, option and condition arguments in Jenkins' three shapes.
@@ -254,12 +263,3 @@ extension DeclarativeReader {
   }
 }
 
-extension String {
-  func trimmingCharacters(in set: String) -> String {
-    let scalars = Set(set.unicodeScalars)
-    var view = Substring(self)
-    while let first = view.unicodeScalars.first, scalars.contains(first) { view = view.dropFirst() }
-    while let last = view.unicodeScalars.last, scalars.contains(last) { view = view.dropLast() }
-    return String(view)
-  }
-}

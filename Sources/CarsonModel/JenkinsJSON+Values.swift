@@ -35,9 +35,9 @@ struct TextWindow {
     case .assignment(let op, let target, let value):
       return sourceText(target) + op.rawValue + sourceText(value)
     case .instanceOf(let lhs, let type, false):
-      return sourceText(lhs) + "instanceof" + text(type.range).trimmingCharacters(in: " \t\r\n")
+      return sourceText(lhs) + "instanceof" + text(type.range).trimmingCharacters(in: .whitespacesAndNewlines)
     default:
-      return text(expr.range).trimmingCharacters(in: " \t\r\n")
+      return text(expr.range).trimmingCharacters(in: .whitespacesAndNewlines)
     }
   }
 
@@ -174,7 +174,7 @@ extension JenkinsJSONWriter {
     }
     let end = start + Int(last.range.end - first.range.start)
     guard end <= bytes.count else { return block.text }
-    return String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: " \t\r\n")
+    return String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// `FOO = 'a' + "${B}"`: Jenkins joins the parts into one value, literal only when every part is;

@@ -71,18 +71,11 @@ public enum Linter {
   ]
 
   static func sandboxAnnotationDiagnostics(_ tree: SyntaxTree) -> [Diagnostic] {
-    var found: [Diagnostic] = []
-    for statement in tree.statements {
-      SyntaxWalker.forEachStatement(in: statement) { s in
-        for annotation in s.annotations {
-          let simple = annotation.name.split(separator: ".").last.map(String.init) ?? annotation.name
-          if blockedAnnotations.contains(simple) {
-            found.append(Diagnostic(.blockedAnnotation, "Annotation \(simple) cannot be used in the sandbox.", at: annotation.range))
-          }
-        }
-      }
+    tree.annotations.compactMap { annotation in
+      let simple = annotation.name.split(separator: ".").last.map(String.init) ?? annotation.name
+      guard blockedAnnotations.contains(simple) else { return nil }
+      return Diagnostic(.blockedAnnotation, "Annotation \(simple) cannot be used in the sandbox.", at: annotation.range)
     }
-    return found
   }
 
   /// Length of the rest of the line from `offset`, so a note underlines one line only.

@@ -466,7 +466,9 @@ extension ParserState {
         newlinesSignificant = saved
         expect(.rightParen, closing: open)
       }
-      annotations.append(Annotation(name: name, arguments: arguments, range: range(from: start)))
+      let annotation = Annotation(name: name, arguments: arguments, range: range(from: start))
+      annotations.append(annotation)
+      allAnnotations.append(annotation)
     }
     return annotations
   }

@@ -13,7 +13,9 @@ enum Parser {
     var state = ParserState(source: source, tokens: lexed.tokens)
     let statements = state.parseFile()
     let diagnostics = (lexed.diagnostics + state.diagnostics).sortedBySource()
-    return SyntaxTree(source: source, tokens: lexed.tokens, statements: statements, diagnostics: diagnostics)
+    return SyntaxTree(
+      source: source, tokens: lexed.tokens, statements: statements, diagnostics: diagnostics,
+      annotations: state.allAnnotations)
   }
 }
 
@@ -28,6 +30,8 @@ struct ParserState {
   var gaveUp = false
   /// `>` still owed by a `>>`/`>>>` token that closed several type-argument lists at once.
   var angleCredit = 0
+  /// Every annotation in the file, wherever it is written.
+  var allAnnotations: [Annotation] = []
 
   static let maxDepth = 150
 

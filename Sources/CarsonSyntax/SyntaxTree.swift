@@ -11,12 +11,15 @@ public struct SyntaxTree: Sendable {
   public let statements: [Stmt]
   /// Lexer and parser diagnostics, in source order.
   public let diagnostics: [Diagnostic]
+  /// Every annotation in the file, wherever it is written (also kept on its statement).
+  public let annotations: [Annotation]
 
-  public init(source: SourceFile, tokens: [Token], statements: [Stmt], diagnostics: [Diagnostic]) {
+  public init(source: SourceFile, tokens: [Token], statements: [Stmt], diagnostics: [Diagnostic], annotations: [Annotation] = []) {
     self.source = source
     self.tokens = tokens
     self.statements = statements
     self.diagnostics = diagnostics
+    self.annotations = annotations
   }
 
   /// Parses `source` (lexing included). Never throws, never traps on any input.

@@ -1,3 +1,4 @@
+import CarsonModel
 import CarsonSyntax
 import CarsonTestSupport
 import Foundation
@@ -41,4 +42,21 @@ import Testing
       }
     }
   }
+}
+
+@Suite struct GeneratedDocsTests {
+  @Test func stepsDocumentMatchesTheCatalogue() throws {
+    try expectDocument(Catalogue.standard.markdown(), "docs/steps.md")
+  }
+}
+
+/// Compares a generated document with the file; `UPDATE_GOLDENS=1` rewrites the file.
+func expectDocument(_ actual: String, _ relative: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let url = SharedCorpus.repositoryRoot.appendingPathComponent(relative)
+  if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
+    try actual.write(to: url, atomically: true, encoding: .utf8)
+    return
+  }
+  let expected = try String(contentsOf: url, encoding: .utf8)
+  #expect(actual == expected, "\(relative) is out of date (UPDATE_GOLDENS=1 regenerates it)", sourceLocation: sourceLocation)
 }
