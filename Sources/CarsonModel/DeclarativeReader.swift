@@ -67,9 +67,23 @@ struct DeclarativeReader {
     }
   }
 
+  /// How many identifier tokens spell `pipeline`; the tree walk for nested pipelines is needed
+  /// only when there are more of them than pipelines found at the top level.
+  func pipelineNameCount() -> Int {
+    let bytes = source.bytes
+    let name: [UInt8] = Array("pipeline".utf8)
+    var count = 0
+    for token in tree.tokens where token.kind == .identifier && token.end - token.start == 8 {
+      if bytes[Int(token.start)..<Int(token.end)].elementsEqual(name) { count += 1 }
+    }
+    return count
+  }
+
   mutating func read() -> Pipeline? {
     let calls = topLevelPipelineCalls()
-    reportNestedPipelines(in: tree.statements, allowed: calls.map(\.call.nameRange))
+    if pipelineNameCount() > calls.count {
+      reportNestedPipelines(in: tree.statements, allowed: calls.map(\.call.nameRange))
+    }
     guard let (call, range) = calls.first else { return nil }
     for extra in calls.dropFirst() {
       error(.multiplePipelines, "Only one pipeline { ... } block can be executed in a single run.", extra.call.nameRange)

@@ -60,6 +60,18 @@ public enum StringDelimiter: UInt8, Sendable {
   isDigit(b) || (b >= 0x61 && b <= 0x66) || (b >= 0x41 && b <= 0x46)
 }
 
+/// Keywords bucketed by length, then by first byte.
+enum KeywordTable {
+  static let buckets: [Int: [UInt8: [([UInt8], TokenKind)]]] = {
+    var table: [Int: [UInt8: [([UInt8], TokenKind)]]] = [:]
+    for (word, kind) in TokenKind.keywords {
+      let bytes = Array(word.utf8)
+      table[bytes.count, default: [:]][bytes[0], default: []].append((bytes, kind))
+    }
+    return table
+  }()
+}
+
 // MARK: - State
 
 struct LexerState {
@@ -229,9 +241,15 @@ struct LexerState {
     emit(kind, from: start)
   }
 
+  /// Keyword lookup without building a String: candidates are bucketed by length and first
+  /// byte, then compared byte by byte (identifiers are the most common token).
   func keyword(_ start: Int, _ length: Int) -> TokenKind? {
-    let text = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<start + length]), as: UTF8.self)
-    return TokenKind.keywords[text]
+    guard let candidates = KeywordTable.buckets[length]?[buf[start]] else { return nil }
+    outer: for (bytes, kind) in candidates {
+      for i in 1..<length where bytes[i] != buf[start + i] { continue outer }
+      return kind
+    }
+    return nil
   }
 
   mutating func lexNumber() {
