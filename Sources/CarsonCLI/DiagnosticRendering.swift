@@ -148,6 +148,38 @@ enum DiagnosticRendering {
 
   // MARK: sarif
 
+  static func sarifRegion(_ source: SourceFile, _ range: SourceRange) -> JSONValue {
+    let start = source.location(of: range.start)
+    let end = source.location(of: range.end)
+    return .object([
+      ("startLine", .integer(Int64(start.line))), ("startColumn", .integer(Int64(start.column))),
+      ("endLine", .integer(Int64(end.line))), ("endColumn", .integer(Int64(end.column))),
+    ])
+  }
+
+  static func sarifFix(_ fix: Diagnostic.FixIt, _ source: SourceFile) -> JSONValue {
+    .object([
+      ("description", .object([("text", .string(fix.title))])),
+      (
+        "artifactChanges",
+        .array([
+          .object([
+            ("artifactLocation", .object([("uri", .string(source.path))])),
+            (
+              "replacements",
+              .array([
+                .object([
+                  ("deletedRegion", sarifRegion(source, fix.range)),
+                  ("insertedContent", .object([("text", .string(fix.replacement))])),
+                ])
+              ])
+            ),
+          ])
+        ])
+      ),
+    ])
+  }
+
   /// SARIF 2.1.0, for code-scanning dashboards (GitLab, GitHub).
   static func sarif(_ results: [LintResult]) -> String {
     var ruleIDs: [DiagnosticID] = []
@@ -166,6 +198,10 @@ enum DiagnosticRendering {
       for d in result.diagnostics {
         let start = result.source.location(of: d.range.start)
         let end = result.source.location(of: d.range.end)
+        var fixes: [(String, JSONValue)] = []
+        if !d.fixIts.isEmpty {
+          fixes = [("fixes", .array(d.fixIts.map { sarifFix($0, result.source) }))]
+        }
         entries.append(
           .object([
             ("ruleId", .string(d.id.rawValue)),
@@ -191,7 +227,7 @@ enum DiagnosticRendering {
                 ])
               ])
             ),
-          ]))
+          ] + fixes))
       }
     }
     let run: JSONValue = .object([

@@ -66,7 +66,9 @@ extension DeclarativeReader {
     }
     for field in calls {
       guard Self.inputFields.contains(field.name) else {
-        error(.invalidInputField, "Not a valid field for input: \"\(field.name)\"", field.nameRange)
+        error(
+          .invalidInputField, "Not a valid field for input: \"\(field.name)\"", field.nameRange,
+          fixIts: FixIts.rename(field.name, at: field.nameRange, candidates: Self.inputFields.sorted()))
         continue
       }
       if field.name == "parameters" {

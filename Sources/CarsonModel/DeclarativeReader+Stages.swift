@@ -7,6 +7,10 @@ extension DeclarativeReader {
     "agent", "environment", "options", "parameters", "triggers", "tools", "libraries", "stages", "post",
   ]
 
+  static let stageSections: Set<String> = [
+    "agent", "environment", "options", "tools", "when", "input", "post", "failFast", "steps", "stages", "parallel", "matrix",
+  ]
+
   static let removedSections: [String: String] = [
     "properties": "The ‘properties’ section has been renamed as of version 0.8. Use ‘options’ instead.",
     "jobProperties": "The ‘jobProperties’ section has been renamed as of version 0.7. Use ‘properties’ instead.",
@@ -37,7 +41,9 @@ extension DeclarativeReader {
         if let message = Self.removedSections[call.name] {
           error(.removedSection, message, call.nameRange)
         } else {
-          error(.undefinedSection, "Undefined section \"\(call.name)\"", call.nameRange)
+          error(
+            .undefinedSection, "Undefined section \"\(call.name)\"", call.nameRange,
+            fixIts: FixIts.rename(call.name, at: call.nameRange, candidates: Self.pipelineSections.sorted()))
         }
       }
     }
@@ -116,10 +122,12 @@ extension DeclarativeReader {
         }
       case "matrix": stage.matrix = readMatrix(section)
       default:
+        let fixIts = FixIts.rename(section.name, at: section.nameRange, candidates: Self.stageSections.sorted())
         error(
           .unknownStageSection,
           "Unknown stage section \"\(section.name)\". Starting with version 0.5, steps in a stage must be in a ‘steps’ block.",
-          section.nameRange)
+          section.nameRange,
+          notes: fixIts.isEmpty ? [Diagnostic.Note("Steps go inside 'steps { … }' in the stage.")] : [], fixIts: fixIts)
       }
     }
     return stage

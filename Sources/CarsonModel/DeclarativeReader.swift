@@ -15,8 +15,10 @@ struct DeclarativeReader {
 
   var source: SourceFile { tree.source }
 
-  mutating func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange) {
-    diagnostics.append(Diagnostic(id, message, at: range))
+  mutating func error(
+    _ id: DiagnosticID, _ message: String, _ range: SourceRange, notes: [Diagnostic.Note] = [], fixIts: [Diagnostic.FixIt] = []
+  ) {
+    diagnostics.append(Diagnostic(id, message, at: range, notes: notes, fixIts: fixIts))
   }
 
   func text(_ range: SourceRange) -> String { source.text(range) }

@@ -54,7 +54,9 @@ extension Validator {
       for argument in list {
         guard let parameter = spec.parameter(named: argument.name) else {
           let nearest = EditDistance.nearest(to: argument.name, in: valid) ?? ""
-          error(.invalidParameterName, "Invalid parameter \"\(argument.name)\", did you mean \"\(nearest)\"?", argument.nameRange)
+          error(
+            .invalidParameterName, "Invalid parameter \"\(argument.name)\", did you mean \"\(nearest)\"?", argument.nameRange,
+            fixIts: FixIts.rename(argument.name, at: argument.nameRange, candidates: valid))
           continue
         }
         if let value = argument.value.asValue, let mismatch = typeMismatch(value, parameter.type) {
@@ -166,7 +168,10 @@ extension Validator {
 
   mutating func validateCondition(_ condition: WhenCondition) {
     guard let spec = Self.whenConditions[condition.name] else {
-      error(.unknownWhenCondition, "Unknown conditional \(condition.name). Valid conditionals are: \(Self.whenConditions.keys.sorted().joined(separator: ", "))", condition.nameRange)
+      let valid = Self.whenConditions.keys.sorted()
+      error(
+        .unknownWhenCondition, "Unknown conditional \(condition.name). Valid conditionals are: \(valid.joined(separator: ", "))",
+        condition.nameRange, fixIts: FixIts.rename(condition.name, at: condition.nameRange, candidates: valid))
       return
     }
     if Self.nestedConditions.contains(condition.name) {

@@ -43,7 +43,9 @@ extension Validator {
       return
     }
     guard let config = Self.agentTypes[agent.type] else {
-      error(.invalidAgentType, "Invalid agent type \"\(agent.type)\" specified. Must be one of \(Self.listText(Self.listedAgentTypes))", agent.typeRange)
+      error(
+        .invalidAgentType, "Invalid agent type \"\(agent.type)\" specified. Must be one of \(Self.listText(Self.listedAgentTypes))",
+        agent.typeRange, fixIts: FixIts.rename(agent.type, at: agent.typeRange, candidates: Self.listedAgentTypes + ["node"]))
       return
     }
     let required = config.filter(\.required).map(\.name)
@@ -59,7 +61,9 @@ extension Validator {
     case .block(let options):
       let valid = config.map(\.name)
       for option in options where !valid.contains(option.key) {
-        error(.invalidAgentParameter, "Invalid config option \"\(option.key)\" for agent type \"\(agent.type)\". Valid config options are \(Self.listText(valid))", option.keyRange)
+        error(
+          .invalidAgentParameter, "Invalid config option \"\(option.key)\" for agent type \"\(agent.type)\". Valid config options are \(Self.listText(valid))",
+          option.keyRange, fixIts: FixIts.rename(option.key, at: option.keyRange, candidates: valid))
       }
       for name in required where !options.contains(where: { $0.key == name }) {
         error(.missingAgentParameter, "Missing required parameter for agent type \"\(agent.type)\": \(name)", agent.typeRange)
@@ -89,7 +93,9 @@ extension Validator {
       }
       guard let spec = catalogue.options[option.name], !stageLevel || spec.allowedInStage else {
         let valid = catalogue.options.values.filter { !stageLevel || $0.allowedInStage }.map(\.describable.name).sorted()
-        error(.invalidSectionType, "Invalid option type \"\(option.name)\". Valid option types: \(Self.listText(valid))", option.nameRange)
+        error(
+          .invalidSectionType, "Invalid option type \"\(option.name)\". Valid option types: \(Self.listText(valid))", option.nameRange,
+          fixIts: FixIts.rename(option.name, at: option.nameRange, candidates: valid))
         continue
       }
       validateArguments(option.name, option.nameRange, option.arguments, spec.describable, style: .method)
@@ -114,7 +120,10 @@ extension Validator {
       }
       seen.insert(trigger.name)
       guard let spec = catalogue.triggers[trigger.name] else {
-        error(.invalidSectionType, "Invalid trigger type \"\(trigger.name)\". Valid trigger types: \(Self.listText(catalogue.triggers.keys.sorted()))", trigger.nameRange)
+        let valid = catalogue.triggers.keys.sorted()
+        error(
+          .invalidSectionType, "Invalid trigger type \"\(trigger.name)\". Valid trigger types: \(Self.listText(valid))", trigger.nameRange,
+          fixIts: FixIts.rename(trigger.name, at: trigger.nameRange, candidates: valid))
         continue
       }
       validateArguments(trigger.name, trigger.nameRange, trigger.arguments, spec, style: .method)
@@ -127,7 +136,10 @@ extension Validator {
     }
     for parameter in parameters.calls {
       guard let spec = catalogue.parameters[parameter.name] else {
-        error(.invalidSectionType, "Invalid parameter type \"\(parameter.name)\". Valid parameter types: \(Self.listText(catalogue.parameters.keys.sorted()))", parameter.nameRange)
+        let valid = catalogue.parameters.keys.sorted()
+        error(
+          .invalidSectionType, "Invalid parameter type \"\(parameter.name)\". Valid parameter types: \(Self.listText(valid))",
+          parameter.nameRange, fixIts: FixIts.rename(parameter.name, at: parameter.nameRange, candidates: valid))
         continue
       }
       validateArguments(parameter.name, parameter.nameRange, parameter.arguments, spec, style: .method)
@@ -140,7 +152,10 @@ extension Validator {
     }
     for tool in tools.tools {
       guard catalogue.tools[tool.type] != nil else {
-        error(.invalidSectionType, "Invalid tool type \"\(tool.type)\". Valid tool types: \(Self.listText(catalogue.tools.keys.sorted()))", tool.typeRange)
+        let valid = catalogue.tools.keys.sorted()
+        error(
+          .invalidSectionType, "Invalid tool type \"\(tool.type)\". Valid tool types: \(Self.listText(valid))", tool.typeRange,
+          fixIts: FixIts.rename(tool.type, at: tool.typeRange, candidates: valid))
         continue
       }
       if let installed = options.installedTools?[tool.type], let name = tool.name.stringLiteral, !installed.contains(name) {

@@ -28,8 +28,8 @@ struct Validator {
 
   var catalogue: Catalogue { options.catalogue }
 
-  mutating func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange) {
-    diagnostics.append(Diagnostic(id, message, at: range))
+  mutating func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, fixIts: [Diagnostic.FixIt] = []) {
+    diagnostics.append(Diagnostic(id, message, at: range, fixIts: fixIts))
   }
 
   /// `[a, b, c]`, as Java prints a list.
@@ -191,7 +191,9 @@ struct Validator {
     var seen: Set<String> = []
     for condition in post.conditions {
       if !Post.conditionOrder.contains(condition.name) {
-        error(.invalidCondition, "Invalid condition \"\(condition.name)\" - valid conditions are \(Self.listText(Post.conditionOrder))", condition.nameRange)
+        error(
+          .invalidCondition, "Invalid condition \"\(condition.name)\" - valid conditions are \(Self.listText(Post.conditionOrder))",
+          condition.nameRange, fixIts: FixIts.rename(condition.name, at: condition.nameRange, candidates: Post.conditionOrder))
       }
       if seen.contains(condition.name) {
         error(.duplicateBuildCondition, "Duplicate build condition name: \"\(condition.name)\"", condition.nameRange)

@@ -173,6 +173,16 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     }
   }
 
+  @Test func fixItsAreShownForMisspeltNames() throws {
+    let text = carson(["lint", "fixtures/demo/broken.Jenkinsfile"]).stdout
+    #expect(text.contains("fix: Replace 'allways' with 'always'"))
+    let sarif = try JSONValue.parse(carson(["lint", "--format", "sarif", "fixtures/demo/broken.Jenkinsfile"]).stdout)
+    let withFix = sarif["runs"]?[0]?["results"]?.arrayValue?.first { $0["ruleId"]?.stringValue == "validate-invalid-post-condition" }
+    let replacement = withFix?["fixes"]?[0]?["artifactChanges"]?[0]?["replacements"]?[0]
+    #expect(replacement?["insertedContent"]?["text"]?.stringValue == "always")
+    #expect(replacement?["deletedRegion"]?["startLine"] == .integer(20))
+  }
+
   @Test func parsePrintsJenkinsJSON() throws {
     let run = carson(["parse", "--format", "jenkins-json", "-"], stdin: "pipeline { agent any\n stages { stage('a') { steps { echo 'hi' } } } }")
     #expect(run.code == 0)
