@@ -98,7 +98,9 @@ extension DeclarativeReader {
       error(.stageWithoutBlock, "Stage does not have a block", call.nameRange)
       return nil
     }
-    var stage = Stage(name: name, nameRange: nameRange, range: range)
+    let headerEnd = arguments.last?.range.end ?? call.nameRange.end
+    let closeParen = source.bytes.indices.contains(Int(headerEnd)) && source.bytes[Int(headerEnd)] == 0x29 ? headerEnd + 1 : headerEnd
+    var stage = Stage(name: name, nameRange: nameRange, headerRange: SourceRange(start: call.nameRange.start, end: closeParen), range: range)
     stage.writtenSections = bareSectionNames(body)
     let calls = sectionCalls(body) { text in
       (.invalidSectionDefinition, "Not a valid stage section definition: \"\(text)\". Some extra configuration is required.")

@@ -206,6 +206,8 @@ public struct Stages: Sendable {
 public struct Stage: Sendable {
   public var name: String
   public var nameRange: SourceRange
+  /// `stage('name')`: where Jenkins reports problems of the stage as a whole.
+  public var headerRange: SourceRange
   public var range: SourceRange
   public var agent: Agent?
   public var environment: Environment?
@@ -223,9 +225,10 @@ public struct Stage: Sendable {
   /// Section names written in the stage, read successfully or not.
   public var writtenSections: Set<String> = []
 
-  public init(name: String, nameRange: SourceRange, range: SourceRange) {
+  public init(name: String, nameRange: SourceRange, headerRange: SourceRange, range: SourceRange) {
     self.name = name
     self.nameRange = nameRange
+    self.headerRange = headerRange
     self.range = range
   }
 }

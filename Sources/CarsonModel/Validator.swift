@@ -66,7 +66,7 @@ struct Validator {
     var seen: Set<String> = []
     for stage in stages where !stage.name.isEmpty {
       if seen.contains(stage.name) {
-        error(.duplicateStageName, "Duplicate stage name: \"\(stage.name)\"", stage.nameRange)
+        error(.duplicateStageName, "Duplicate stage name: \"\(stage.name)\"", stage.headerRange)
       }
       seen.insert(stage.name)
     }
@@ -86,13 +86,13 @@ struct Validator {
       stage.matrix != nil || stage.writtenSections.contains("matrix"),
     ].filter { $0 }.count
     if contents == 0 {
-      error(.nothingForStage, "Expected one of \"steps\", \"stages\", or \"parallel\" for stage \"\(stage.name)\"", stage.nameRange)
+      error(.nothingForStage, "Expected one of \"steps\", \"stages\", or \"parallel\" for stage \"\(stage.name)\"", stage.headerRange)
     } else if contents > 1 {
-      error(.onlyOneOfStepsStagesParallel, "Only one of \"matrix\", \"parallel\", \"stages\", or \"steps\" allowed for stage \"\(stage.name)\"", stage.nameRange)
+      error(.onlyOneOfStepsStagesParallel, "Only one of \"matrix\", \"parallel\", \"stages\", or \"steps\" allowed for stage \"\(stage.name)\"", stage.headerRange)
     }
     if hasParallel || stage.matrix != nil {
       if insideParallel {
-        error(.nestedParallel, "\"matrix\" or \"parallel\" cannot be nested inside another \"matrix\" or \"parallel\".", stage.nameRange)
+        error(.nestedParallel, "\"matrix\" or \"parallel\" cannot be nested inside another \"matrix\" or \"parallel\".", stage.headerRange)
       }
       if let agent = stage.agent {
         error(.agentInParallelStage, "\"agent\" is not allowed in stage \"\(stage.name)\" as it contains parallel or matrix stages", agent.range)

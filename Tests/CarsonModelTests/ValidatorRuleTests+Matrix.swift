@@ -89,8 +89,8 @@ extension ValidatorRuleTests {
           """)
       #expect(
         ruleDiagnostics(text) == [
-          RuleDiagnostic(.duplicateAxisValue, "Duplicate axis value: \"linux\"", (7, 50), (7, 57)),
-          RuleDiagnostic(.duplicateAxisName, "Duplicate axis name: \"OS\"", (8, 21), (8, 25)),
+          RuleDiagnostic(.duplicateAxisValue, "Duplicate axis value: \"linux\"", (7, 52), (7, 59)),
+          RuleDiagnostic(.duplicateAxisName, "Duplicate axis name: \"OS\"", (8, 23), (8, 27)),
         ])
     }
 
@@ -108,8 +108,8 @@ extension ValidatorRuleTests {
           """)
       #expect(
         ruleDiagnostics(text) == [
-          RuleDiagnostic(.duplicateAxisName, "Duplicate axis name: \"OS\"", (10, 23), (10, 27)),
-          RuleDiagnostic(.duplicateAxisValue, "Duplicate axis value: \"b\"", (10, 44), (10, 47)),
+          RuleDiagnostic(.duplicateAxisName, "Duplicate axis name: \"OS\"", (10, 25), (10, 29)),
+          RuleDiagnostic(.duplicateAxisValue, "Duplicate axis value: \"b\"", (10, 46), (10, 49)),
         ])
     }
 
@@ -125,9 +125,9 @@ extension ValidatorRuleTests {
           """)
       #expect(
         ruleDiagnostics(text) == [
-          RuleDiagnostic(.invalidIdentifier, "\"1NUM\" \(identifierRule)", (7, 21), (7, 27)),
-          RuleDiagnostic(.invalidIdentifier, "\"HY-PHEN\" \(identifierRule)", (8, 21), (8, 30)),
-          RuleDiagnostic(.expectedStringLiteral, "Expected string literal", (9, 21), (9, 27)),
+          RuleDiagnostic(.invalidIdentifier, "\"1NUM\" \(identifierRule)", (7, 23), (7, 29)),
+          RuleDiagnostic(.invalidIdentifier, "\"HY-PHEN\" \(identifierRule)", (8, 23), (8, 32)),
+          RuleDiagnostic(.expectedStringLiteral, "Expected string literal", (9, 23), (9, 29)),
         ])
     }
 
@@ -141,8 +141,8 @@ extension ValidatorRuleTests {
           """)
       #expect(
         ruleDiagnostics(text) == [
-          RuleDiagnostic(.expectedLiteralAxisValue, "Expected string literal but got \"${v}\"", (7, 33), (7, 39)),
-          RuleDiagnostic(.expectedLiteralAxisValue, "Expected string literal but got ${[1, 2]}", (7, 41), (7, 47)),
+          RuleDiagnostic(.expectedLiteralAxisValue, "Expected string literal but got \"${v}\"", (7, 35), (7, 41)),
+          RuleDiagnostic(.expectedLiteralAxisValue, "Expected string literal but got ${[1, 2]}", (7, 43), (7, 49)),
         ])
     }
 

@@ -315,236 +315,34 @@ extension ValidatorRuleTests {
       #expect(ruleDiagnostics(fixed) == [])
     }
 
-    // MARK: steps
-
-    @Test func emptyStepsBlockHasNoStepsForBranch() {
+    @Test func stageSectionsWrittenWithoutBlockExpectABlock() {
       let text = """
         pipeline {
           agent any
           stages {
-            stage('a') { steps { } }
-          }
-        }
-        """
-      #expect(ruleDiagnostics(text) == [RuleDiagnostic(.noSteps, "No steps specified for branch", (4, 18), (4, 27))])
-    }
-
-    @Test func statementThatIsNotACallIsNotAStep() {
-      let text = """
-        pipeline {
-          agent any
-          stages {
-            stage('a') {
-              steps {
-                def x = 1
-                currentBuild.result = 'FAILURE'
-                script
-                echo 'x'
-              }
-            }
+            stage('a') { steps 'x' }
+            stage('b') { parallel 'x' }
+            stage('c') { matrix 'x' }
+            stage('d') { stages 'x' }
+            stage('e') { when 'x'; options 'x'; tools 'x'; environment 'x'; input 'x'; post 'x'; steps { echo 'x' } }
           }
         }
         """
       #expect(
         ruleDiagnostics(text) == [
-          RuleDiagnostic(.expectedStep, "Expected a step", (6, 9), (6, 18)),
-          RuleDiagnostic(.expectedStep, "Expected a step", (7, 9), (7, 40)),
-          RuleDiagnostic(.expectedStep, "Expected a step", (8, 9), (8, 15)),
+          RuleDiagnostic(.expectedBlock, "Expected a block for steps", (4, 18), (4, 23)),
+          // With no branches the stage has nothing to run, as in Jenkins.
+          RuleDiagnostic(.nothingForStage, "Expected one of \"steps\", \"stages\", or \"parallel\" for stage \"b\"", (5, 11), (5, 14)),
+          RuleDiagnostic(.expectedBlock, "Expected a block for parallel", (5, 18), (5, 26)),
+          RuleDiagnostic(.expectedBlock, "Expected a block for matrix", (6, 18), (6, 24)),
+          RuleDiagnostic(.expectedBlock, "Expected a block for stages", (7, 18), (7, 24)),
+          RuleDiagnostic(.expectedBlock, "Expected a block for when", (8, 18), (8, 22)),
+          RuleDiagnostic(.expectedBlock, "Expected a block for options", (8, 28), (8, 35)),
+          RuleDiagnostic(.expectedBlock, "Expected a block for tools", (8, 41), (8, 46)),
+          RuleDiagnostic(.expectedBlock, "Expected a block for environment", (8, 52), (8, 63)),
+          RuleDiagnostic(.expectedBlock, "Expected a block for input", (8, 69), (8, 74)),
+          RuleDiagnostic(.expectedBlock, "Expected a block", (8, 80), (8, 84)),
         ])
-      let fixed = """
-        pipeline {
-          agent any
-          stages {
-            stage('a') {
-              steps {
-                script {
-                  def x = 1
-                  currentBuild.result = 'FAILURE'
-                }
-                echo 'x'
-              }
-            }
-          }
-        }
-        """
-      #expect(ruleDiagnostics(fixed) == [])
-    }
-
-    @Test func methodCallOnAnObjectNeedsAScriptBlock() {
-      let text = """
-        pipeline {
-          agent any
-          stages {
-            stage('a') {
-              steps {
-                foo.bar('x')
-                echo 'x'
-              }
-            }
-          }
-        }
-        """
-      #expect(
-        ruleDiagnostics(text) == [
-          RuleDiagnostic(.objectMethodCall, "Method calls on objects not allowed outside \"script\" blocks.", (6, 9), (6, 21))
-        ])
-      let fixed = """
-        pipeline {
-          agent any
-          stages {
-            stage('a') {
-              steps {
-                script { foo.bar('x') }
-              }
-            }
-          }
-        }
-        """
-      #expect(ruleDiagnostics(fixed) == [])
-    }
-
-    @Test func scriptWithoutBlockIsReportedAtItsName() {
-      let text = """
-        pipeline {
-          agent any
-          stages {
-            stage('a') {
-              steps {
-                script('x')
-                echo 'x'
-              }
-            }
-          }
-        }
-        """
-      #expect(ruleDiagnostics(text) == [RuleDiagnostic(.stepWithoutBlock, "Script step without a block", (6, 9), (6, 15))])
-    }
-
-    @Test func stageAndPropertiesStepsAreBlockedInDeclarative() {
-      let text = """
-        pipeline {
-          agent any
-          stages {
-            stage('a') {
-              steps {
-                stage('inner') { echo 'x' }
-                properties([])
-              }
-            }
-          }
-        }
-        """
-      #expect(
-        ruleDiagnostics(text) == [
-          RuleDiagnostic(
-            .blockedStep,
-            "Invalid step \"stage\" used - not allowed in this context - The stage step cannot be used in Declarative Pipelines",
-            (6, 9), (6, 14)),
-          RuleDiagnostic(
-            .blockedStep,
-            "Invalid step \"properties\" used - not allowed in this context - The properties step cannot be used in Declarative Pipelines",
-            (7, 9), (7, 19)),
-        ])
-    }
-
-    // MARK: The old-style parallel step
-
-    @Test func parallelStepMustBeTheOnlyStepOfItsBlock() {
-      let text = """
-        pipeline {
-          agent any
-          stages {
-            stage('a') {
-              steps {
-                echo 'x'
-                parallel(one: { echo '1' }, two: { echo '2' })
-              }
-            }
-          }
-        }
-        """
-      #expect(
-        ruleDiagnostics(text) == [
-          RuleDiagnostic(
-            .blockedStep,
-            "Invalid step \"parallel\" used - not allowed in this context - The parallel step can only be used as the only top-level step in a stages step block",
-            (7, 9), (7, 17))
-        ])
-      let fixed = """
-        pipeline {
-          agent any
-          stages {
-            stage('a') {
-              steps {
-                parallel(one: { echo '1' }, two: branchTwo, failFast: true)
-              }
-            }
-          }
-        }
-        """
-      #expect(ruleDiagnostics(fixed) == [])
-    }
-
-    @Test func parallelStepBranchMustBeAClosureAndFailFastABoolean() {
-      let text = """
-        pipeline {
-          agent any
-          stages {
-            stage('a') {
-              steps {
-                parallel(one: { echo '1' }, two: 'nope', failFast: 'yes')
-              }
-            }
-          }
-        }
-        """
-      #expect(
-        ruleDiagnostics(text) == [
-          RuleDiagnostic(.expectedClosureOrFailFast, "Expected closure or failFast", (6, 42), (6, 48)),
-          RuleDiagnostic(.expectedBoolean, "Expected a boolean with failFast", (6, 60), (6, 65)),
-        ])
-    }
-
-    @Test func duplicateParallelBranchIsGroovysDuplicateNamedParameter() {
-      let text = """
-        pipeline {
-          agent any
-          stages {
-            stage('a') {
-              steps {
-                parallel(a: { echo 'x' }, a: { echo 'y' })
-              }
-            }
-          }
-        }
-        """
-      #expect(
-        ruleDiagnostics(text) == [
-          RuleDiagnostic(.duplicateNamedArgument, "Duplicate named parameter 'a' found", (6, 35), (6, 36))
-        ])
-    }
-
-    @Test func stepsBlockWhoseOnlyStepIsInvalidIsNotAlsoReportedEmpty() {
-      // Jenkins keeps the broken step in the branch (`parseBranch` adds whatever `parseStep`
-      // returns), so the block is not "empty": only the step's own error is reported.
-      let text = """
-        pipeline {
-          agent any
-          stages {
-            stage('a') {
-              steps {
-                foo.bar('x')
-              }
-            }
-          }
-        }
-        """
-      withKnownIssue("bug: an invalid only step also yields validate-no-steps (cascade Jenkins does not report)") {
-        #expect(
-          ruleDiagnostics(text) == [
-            RuleDiagnostic(.objectMethodCall, "Method calls on objects not allowed outside \"script\" blocks.", (6, 9), (6, 21))
-          ])
-      }
     }
   }
 }
