@@ -120,7 +120,8 @@ extension DeclarativeReader {
           statement.range)
         continue
       }
-      let branch = Branch(name: condition.name, steps: readSteps(block.body), range: statement.range)
+      var branch = Branch(name: condition.name, steps: readSteps(block.body), range: statement.range)
+      branch.writtenStatements = block.body.count
       post.conditions.append(Post.Condition(name: condition.name, nameRange: condition.nameRange, branch: branch))
     }
     return post
@@ -148,12 +149,11 @@ extension DeclarativeReader {
           var excludes: [Exclude] = []
           for statement in block.body {
             if case .error = statement.kind { continue }
-            guard let exclude = statementCall(statement), exclude.isUnqualified, exclude.name == "exclude",
-              let excludeBody = requireBlock(exclude, "exclude")
-            else {
+            guard let exclude = statementCall(statement), exclude.isUnqualified, exclude.name == "exclude" else {
               error(.undefinedSection, "Undefined section \"\(statementText(statement))\"", statement.range)
               continue
             }
+            guard let excludeBody = requireBlock(exclude, "exclude") else { continue }
             excludes.append(Exclude(axes: readAxes(excludeBody, allowNotValues: true), range: statement.range))
           }
           matrix.excludes = excludes

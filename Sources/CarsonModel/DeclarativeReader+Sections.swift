@@ -108,17 +108,19 @@ extension DeclarativeReader {
       guard let (name, nameRange, valueExpr) = environmentAssignment(statement) else {
         error(.invalidEnvironment, "\"\(statementText(statement))\" is not a valid environment expression. Use \"key = value\" pairs with valid Java/shell keys.", statement.range)
         if !reportedPairs {
-          error(.invalidEnvironment, "Expected name=value pairs", statement.range)
+          error(.invalidEnvironment, "Expected name=value pairs", call.nameRange)
           reportedPairs = true
         }
         continue
       }
-      guard checkEnvironmentValue(valueExpr) else { continue }
+      // As Jenkins: duplicates first; a value of the wrong form is reported but the variable
+      // still counts (so the block is not also "empty").
       if seen.contains(name) {
         error(.duplicateEnvironmentVariable, "Duplicate environment variable name: \"\(name)\"", nameRange)
         continue
       }
       seen.insert(name)
+      _ = checkEnvironmentValue(valueExpr)
       var credentialsID: Value?
       if case .call(let c) = valueExpr.kind, c.isUnqualified, c.name == "credentials" {
         credentialsID = c.arguments.first.map { value($0.value) }
@@ -151,45 +153,52 @@ extension DeclarativeReader {
     }
   }
 
-  /// Jenkins accepts quoted strings, GStrings, constants, method calls and `+` of quoted strings.
+  /// Jenkins accepts quoted strings, GStrings, constants, method calls and `+` joins of
+  /// strings and constants. Every bad part is reported, at the part.
   mutating func checkEnvironmentValue(_ expr: Expr) -> Bool {
     switch expr.kind {
     case .string, .integer, .decimal, .boolean, .null: return true
+    case .prefix(.negate, let inner):
+      switch inner.kind {
+      case .integer, .decimal: return true
+      default: break
+      }
     case .call(let call):
       if call.isUnqualified && call.name == "credentials" {
-        let ok = call.arguments.count == 1 && call.arguments[0].key == nil && {
-          if case .string = call.arguments[0].value.kind { return true } else { return false }
-        }()
-        if !ok {
+        let allStrings = call.arguments.allSatisfy { if case .string = $0.value.kind { return true } else { return false } }
+        if !allStrings {
           error(.internalFunctionArgument, "Internal function call parameters must be strings.", expr.range)
-          return false
         }
+        return allStrings
       }
-      _ = value(expr)  // bare `${…}` check
       return true
-    case .prefix(.negate, let inner):
-      if case .integer = inner.kind { return true }
-      if case .decimal = inner.kind { return true }
-    case .binary(let op, let lhs, let rhs):
+    case .binary(let op, _, _):
       guard op == .plus else {
         error(.invalidEnvironmentValue, "Environment variable values can only be joined together with ‘+’s.", expr.range)
         return false
       }
-      for operand in [lhs, rhs] {
-        if case .binary = operand.kind {
-          if !checkEnvironmentValue(operand) { return false }
-        } else if case .string = operand.kind {
-          continue
-        } else {
+      var ok = true
+      for operand in plusOperands(expr) {
+        switch operand.kind {
+        case .string, .integer, .decimal, .boolean, .null: continue
+        case .binary:
+          ok = checkEnvironmentValue(operand) && ok
+        default:
           error(.invalidEnvironmentValue, "Environment variable values to be concatenated together must be single or double quoted.", operand.range)
-          return false
+          ok = false
         }
       }
-      return true
+      return ok
     default: break
     }
     error(.invalidEnvironmentValue, "Environment variable values must either be single quoted, double quoted, or function calls.", expr.range)
     return false
+  }
+
+  /// The operands of a chain of `+` (`a + b + c` → a, b, c).
+  func plusOperands(_ expr: Expr) -> [Expr] {
+    if case .binary(.plus, let lhs, let rhs) = expr.kind { return plusOperands(lhs) + plusOperands(rhs) }
+    return [expr]
   }
 
   // MARK: options, parameters, triggers
@@ -254,6 +263,10 @@ extension DeclarativeReader {
     var libraries: [Libraries.Library] = []
     for statement in body.body {
       if case .error = statement.kind { continue }
+      if let lib = statementCall(statement), lib.isUnqualified, !lib.trailingClosures.isEmpty {
+        error(.cannotHaveBlocks, "Libraries definitions cannot have blocks", lib.nameRange)
+        continue
+      }
       if let lib = statementCall(statement), lib.isUnqualified, lib.name == "lib", lib.trailingClosures.isEmpty,
         lib.arguments.count == 1, lib.arguments[0].key == nil, case .string = lib.arguments[0].value.kind
       {

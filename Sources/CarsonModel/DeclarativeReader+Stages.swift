@@ -149,7 +149,9 @@ extension DeclarativeReader {
 
   mutating func readStepsSection(_ call: Call) -> Branch? {
     guard let body = requireBlock(call, "steps") else { return nil }
-    return Branch(name: "default", steps: readSteps(body.body), range: SourceRange(start: call.nameRange.start, end: body.range.end))
+    var branch = Branch(name: "default", steps: readSteps(body.body), range: SourceRange(start: call.nameRange.start, end: body.range.end))
+    branch.writtenStatements = body.body.count
+    return branch
   }
 
   mutating func readSteps(_ statements: [Stmt]) -> [Step] {
@@ -166,9 +168,15 @@ extension DeclarativeReader {
       error(.expectedStep, "Expected a step", statement.range)
       return nil
     }
-    if !call.isUnqualified {
-      if case .this = call.receiver?.kind {} else {
+    if let receiver = call.receiver {
+      switch receiver.kind {
+      case .this: break
+      case .identifier:
         error(.objectMethodCall, "Method calls on objects not allowed outside \"script\" blocks.", expr.range)
+        return nil
+      default:
+        // Jenkins' ModelParser needs a plain method name on a variable or nothing.
+        error(.expectedSymbol, "Expected a symbol", expr.range)
         return nil
       }
     }
@@ -258,7 +266,7 @@ extension DeclarativeReader {
   mutating func argumentValue(_ expr: Expr, nestedCalls: Bool) -> ArgumentValue {
     if nestedCalls, case .call(let call) = expr.kind, call.isUnqualified, call.name != "$" {
       if !call.trailingClosures.isEmpty {
-        error(.closureAsArgument, "Method call arguments definitions cannot have blocks", call.nameRange)
+        error(.closureAsArgument, "Method call arguments", call.nameRange)
       }
       return .call(
         MethodCall(
@@ -267,7 +275,7 @@ extension DeclarativeReader {
           range: expr.range))
     }
     if nestedCalls, case .closure = expr.kind {
-      error(.closureAsArgument, "Method call arguments definitions cannot have blocks", expr.range)
+      error(.closureAsArgument, "Method call arguments", expr.range)
     }
     return .value(value(expr))
   }

@@ -243,6 +243,16 @@ public struct Branch: Sendable {
   public var name: String
   public var steps: [Step]
   public var range: SourceRange
+  /// Statements written in the block, readable as steps or not (an invalid step is reported
+  /// on its own; the block is then not also "empty").
+  public var writtenStatements: Int
+
+  public init(name: String, steps: [Step], range: SourceRange, writtenStatements: Int? = nil) {
+    self.name = name
+    self.steps = steps
+    self.range = range
+    self.writtenStatements = writtenStatements ?? steps.count
+  }
 }
 
 public indirect enum Step: Sendable {

@@ -120,7 +120,7 @@ struct Validator {
   // MARK: Steps
 
   mutating func validateBranch(_ branch: Branch, insideParallel: Bool) {
-    if branch.steps.isEmpty {
+    if branch.steps.isEmpty && branch.writtenStatements == 0 {
       error(.noSteps, "No steps specified for branch", branch.range)
     }
     validateSteps(branch.steps, topLevel: true, insideParallel: insideParallel)

@@ -55,10 +55,12 @@ extension ValidatorRuleTests {
         ruleDiagnostics(pipeline(agent: "agent label: 'x'")) == [
           RuleDiagnostic(.invalidAgent, "Only \"agent none\", \"agent any\" or \"agent {...}\" are allowed.", (2, 3), (2, 19))
         ])
+      #expect(ruleDiagnostics(pipeline(agent: "agent { label 'x' }")) == [])
     }
 
     @Test func agentCallWithoutArgumentHasNoArgumentForAgent() {
       #expect(ruleDiagnostics(pipeline(agent: "agent()")) == [RuleDiagnostic(.noArgForAgent, "No argument for agent", (2, 3), (2, 8))])
+      #expect(ruleDiagnostics(pipeline(agent: "agent(any)")) == [])
     }
 
     @Test func emptyAgentBlockHasNoAgentTypeListingTheTypes() {
@@ -66,6 +68,7 @@ extension ValidatorRuleTests {
         ruleDiagnostics(pipeline(agent: "agent { }")) == [
           RuleDiagnostic(.noAgentType, "No agent type specified. Must be one of \(agentTypeList)", (2, 3), (2, 12))
         ])
+      #expect(ruleDiagnostics(pipeline(agent: "agent { label 'linux' }")) == [])
     }
 
     @Test func secondAgentTypeInTheBlockIsReportedAtIt() {
@@ -73,11 +76,13 @@ extension ValidatorRuleTests {
         ruleDiagnostics(pipeline(agent: "agent { label 'a'; docker 'b' }")) == [
           RuleDiagnostic(.oneAgentMax, "Only one agent type is allowed per agent section", (2, 22), (2, 32))
         ])
+      #expect(ruleDiagnostics(pipeline(agent: "agent { docker { image 'b'; label 'a' } }")) == [])
     }
 
     @Test func agentBlockContentThatIsNotATypeCallIsNotAnAgent() {
       #expect(ruleDiagnostics(pipeline(agent: "agent { 'x' }")) == [RuleDiagnostic(.expectedAgent, "Expected an agent", (2, 11), (2, 14))])
       #expect(ruleDiagnostics(pipeline(agent: "agent { any }")) == [RuleDiagnostic(.expectedAgent, "Expected an agent", (2, 11), (2, 14))])
+      #expect(ruleDiagnostics(pipeline(agent: "agent { label 'x' }")) == [])
     }
 
     @Test func unknownAgentTypeIsReportedAtTheTypeName() {
@@ -85,6 +90,7 @@ extension ValidatorRuleTests {
         ruleDiagnostics(pipeline(agent: "agent { banana 'x' }")) == [
           RuleDiagnostic(.invalidAgentType, "Invalid agent type \"banana\" specified. Must be one of \(agentTypeList)", (2, 11), (2, 17))
         ])
+      #expect(ruleDiagnostics(pipeline(agent: "agent { kubernetes { yaml 'x' } }")) == [])
     }
 
     @Test func dockerBlockWithoutImageMissesTheRequiredParameter() {
@@ -109,6 +115,7 @@ extension ValidatorRuleTests {
             .invalidAgentParameter, "Invalid config option \"banana\" for agent type \"node\". Valid config options are [label, customWorkspace, retries]",
             (2, 29), (2, 35))
         ])
+      #expect(ruleDiagnostics(pipeline(agent: "agent { docker { image 'x'; alwaysPull true; reuseNode true } }")) == [])
     }
 
     @Test func agentOptionWithoutValueOrWithSeveralIsReportedAtTheKey() {
@@ -128,6 +135,7 @@ extension ValidatorRuleTests {
           RuleDiagnostic(.missingAgentParameter, "Missing required parameter for agent type \"docker\": image", (2, 11), (2, 17)),
           RuleDiagnostic(.tooManyArguments, "Too many arguments for map key \"image\"", (2, 20), (2, 25)),
         ])
+      #expect(ruleDiagnostics(pipeline(agent: "agent { docker { image 'a' } }")) == [])
     }
 
     @Test func agentOptionThatIsNotKeyValueUsesJenkinsCurlyQuotes() {
@@ -139,6 +147,7 @@ extension ValidatorRuleTests {
         ruleDiagnostics(pipeline(agent: "agent { docker image: 'x', 'y' }")) == [
           RuleDiagnostic(.expectedMapMethod, "Expected to find ‘someKey \"someValue\"’", (2, 30), (2, 33))
         ])
+      #expect(ruleDiagnostics(pipeline(agent: "agent { docker { image 'x'; args 'y' } }")) == [])
     }
 
     @Test func stageAgentIsValidatedLikeThePipelineAgent() {
@@ -160,6 +169,18 @@ extension ValidatorRuleTests {
             "Invalid config option \"fruit\" for agent type \"dockerfile\". Valid config options are [filename, dir, additionalBuildArgs, label, args, customWorkspace, reuseNode, registryUrl, registryCredentialsId, containerPerStageRoot]",
             (5, 28), (5, 33))
         ])
+      let fixed = """
+        pipeline {
+          agent none
+          stages {
+            stage('a') {
+              agent { dockerfile { filename 'Dockerfile.ci' } }
+              steps { echo 'x' }
+            }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
   }
 }

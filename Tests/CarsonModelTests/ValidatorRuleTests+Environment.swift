@@ -38,6 +38,21 @@ extension ValidatorRuleTests {
           RuleDiagnostic(.noEnvironmentVariables, "No variables specified for environment", (3, 3), (3, 18)),
           RuleDiagnostic(.noEnvironmentVariables, "No variables specified for environment", (6, 7), (7, 8)),
         ])
+      let fixed = """
+        pipeline {
+          agent any
+          environment { A = 'a' }
+          stages {
+            stage('a') {
+              environment {
+                B = 'b'
+              }
+              steps { echo 'x' }
+            }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func acceptedValueFormsProduceNoError() {
@@ -65,6 +80,7 @@ extension ValidatorRuleTests {
               FOO = 'y'
           """)
       #expect(ruleDiagnostics(text) == [RuleDiagnostic(.duplicateEnvironmentVariable, "Duplicate environment variable name: \"FOO\"", (5, 5), (5, 8))])
+      #expect(ruleDiagnostics(pipeline(environment: "    FOO = 'x'\n    BAR = 'y'")) == [])
     }
 
     @Test func nameThatIsNotAnIdentifierIsReportedAtTheName() {
@@ -80,6 +96,7 @@ extension ValidatorRuleTests {
           RuleDiagnostic(.invalidIdentifier, "\"1BAR\" \(rule)", (4, 5), (4, 9)),
           RuleDiagnostic(.invalidIdentifier, "\"$DOLLAR\" \(rule)", (5, 5), (5, 12)),
         ])
+      #expect(ruleDiagnostics(pipeline(environment: "    BAR1 = 'x'\n    _DOLLAR = 'y'")) == [])
     }
 
     @Test func statementThatIsNotAnAssignmentAlsoExpectsNameValuePairsOnce() {
@@ -91,14 +108,15 @@ extension ValidatorRuleTests {
           """)
       #expect(
         ruleDiagnostics(text) == [
+          RuleDiagnostic(.invalidEnvironment, "Expected name=value pairs", (3, 3), (3, 14)),
           RuleDiagnostic(
             .invalidEnvironment, "\"echo('HI THERE')\" is not a valid environment expression. Use \"key = value\" pairs with valid Java/shell keys.",
             (4, 5), (4, 21)),
-          RuleDiagnostic(.invalidEnvironment, "Expected name=value pairs", (4, 5), (4, 21)),
           RuleDiagnostic(
             .invalidEnvironment, "\"echo 'again'\" is not a valid environment expression. Use \"key = value\" pairs with valid Java/shell keys.",
             (5, 5), (5, 17)),
         ])
+      #expect(ruleDiagnostics(pipeline(environment: "    GREETING = 'HI THERE'\n    FOO = 'x'")) == [])
     }
 
     @Test func valueThatIsNeitherStringNorCallIsRejected() {
@@ -137,6 +155,7 @@ extension ValidatorRuleTests {
           RuleDiagnostic(.invalidEnvironmentValue, "Environment variable values can only be joined together with ‘+’s.", (4, 9), (4, 18)),
           RuleDiagnostic(.invalidEnvironmentValue, "Environment variable values can only be joined together with ‘+’s.", (5, 9), (5, 24)),
         ])
+      #expect(ruleDiagnostics(pipeline(environment: "    A = 'x' + 'y'\n    B = 'a' + 'b' + 'c'")) == [])
     }
 
     @Test func concatenatedOperandThatIsNotAStringIsReportedAtTheOperand() {
@@ -154,33 +173,29 @@ extension ValidatorRuleTests {
       // going after a bad operand, so `1 + credentials('x')` is reported at the call, and
       // `foo + bar` twice.
       let message = "Environment variable values to be concatenated together must be single or double quoted."
-      withKnownIssue("bug: numeric constants are refused in '+' values and only the first bad operand is reported") {
-        #expect(
-          ruleDiagnostics(pipeline(environment: "    A = 1 + credentials('x')\n    OK = 'x'")) == [
-            RuleDiagnostic(.invalidEnvironmentValue, message, (4, 13), (4, 29))
-          ])
-        #expect(ruleDiagnostics(pipeline(environment: "    A = 1 + 'x'")) == [])
-        #expect(
-          ruleDiagnostics(pipeline(environment: "    A = foo + bar\n    OK = 'x'")) == [
-            RuleDiagnostic(.invalidEnvironmentValue, message, (4, 9), (4, 12)),
-            RuleDiagnostic(.invalidEnvironmentValue, message, (4, 15), (4, 18)),
-          ])
-      }
+            #expect(
+        ruleDiagnostics(pipeline(environment: "    A = 1 + credentials('x')\n    OK = 'x'")) == [
+          RuleDiagnostic(.invalidEnvironmentValue, message, (4, 13), (4, 29))
+        ])
+      #expect(ruleDiagnostics(pipeline(environment: "    A = 1 + 'x'")) == [])
+      #expect(
+        ruleDiagnostics(pipeline(environment: "    A = foo + bar\n    OK = 'x'")) == [
+          RuleDiagnostic(.invalidEnvironmentValue, message, (4, 9), (4, 12)),
+          RuleDiagnostic(.invalidEnvironmentValue, message, (4, 15), (4, 18)),
+        ])
     }
 
     @Test func entryWithABadOperandOrCredentialsArgumentStillCountsAsAVariable() {
       // Jenkins still stores the variable after these two errors, so the block is not empty.
-      withKnownIssue("bug: the entry is dropped, so validate-no-environment-variables is reported on top") {
-        #expect(
-          ruleDiagnostics(pipeline(environment: "    A = 'a' + foo")) == [
-            RuleDiagnostic(
-              .invalidEnvironmentValue, "Environment variable values to be concatenated together must be single or double quoted.", (4, 15), (4, 18))
-          ])
-        #expect(
-          ruleDiagnostics(pipeline(environment: "    A = credentials(123)")) == [
-            RuleDiagnostic(.internalFunctionArgument, "Internal function call parameters must be strings.", (4, 9), (4, 25))
-          ])
-      }
+            #expect(
+        ruleDiagnostics(pipeline(environment: "    A = 'a' + foo")) == [
+          RuleDiagnostic(
+            .invalidEnvironmentValue, "Environment variable values to be concatenated together must be single or double quoted.", (4, 15), (4, 18))
+        ])
+      #expect(
+        ruleDiagnostics(pipeline(environment: "    A = credentials(123)")) == [
+          RuleDiagnostic(.internalFunctionArgument, "Internal function call parameters must be strings.", (4, 9), (4, 25))
+        ])
     }
 
     @Test func credentialsArgumentMustBeAString() {
@@ -190,6 +205,22 @@ extension ValidatorRuleTests {
           RuleDiagnostic(.internalFunctionArgument, "Internal function call parameters must be strings.", (4, 9), (4, 25))
         ])
       #expect(ruleDiagnostics(pipeline(environment: "    A = credentials(\"id-${x}\")")) == [])
+    }
+
+    @Test func repeatedNameIsADuplicateWhateverItsValue() {
+      // Jenkins checks for a duplicate key before looking at the value.
+      let text = pipeline(environment: "    A = 'x'\n    A = foo")
+            #expect(ruleDiagnostics(text) == [RuleDiagnostic(.duplicateEnvironmentVariable, "Duplicate environment variable name: \"A\"", (5, 5), (5, 6))])
+    }
+
+    @Test func credentialsWithSeveralStringArgumentsIsNotAnArgumentTypeError() {
+      // Jenkins' `parseInternalFunctionCall` only rejects arguments that are not strings.
+      let text = pipeline(environment: "    A = credentials('a', 'b')")
+            #expect(ruleDiagnostics(text) == [])
+      #expect(
+        ruleDiagnostics(pipeline(environment: "    A = credentials(foo)\n    OK = 'x'")) == [
+          RuleDiagnostic(.internalFunctionArgument, "Internal function call parameters must be strings.", (4, 9), (4, 25))
+        ])
     }
 
     // MARK: Bare ${…}
@@ -212,6 +243,13 @@ extension ValidatorRuleTests {
         ruleDiagnostics(text) == [
           RuleDiagnostic(.bareDollarCurly, "${FOO} cannot be used as a value directly. Did you mean \"${FOO}\"? (add quotes)", (6, 12), (6, 18))
         ])
+      let fixed = """
+        pipeline {
+          agent any
+          stages { stage('a') { steps { sh "${FOO}" } } }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func bareDollarCurlyInAnAgentOptionSuggestsQuotes() {
@@ -225,6 +263,13 @@ extension ValidatorRuleTests {
         ruleDiagnostics(text) == [
           RuleDiagnostic(.bareDollarCurly, "${A} cannot be used as a value directly. Did you mean \"${A}\"? (add quotes)", (2, 36), (2, 40))
         ])
+      let fixed = """
+        pipeline {
+          agent { docker { image 'x'; args "${A}" } }
+          stages { stage('a') { steps { echo 'x' } } }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func bareDollarCurlyAsEnvironmentValueIsReportedOnce() {
@@ -233,9 +278,7 @@ extension ValidatorRuleTests {
         .bareDollarCurly, "${env.BUILD_NUMBER} cannot be used as a value directly. Did you mean \"${env.BUILD_NUMBER}\"? (add quotes)",
         (4, 11), (4, 30))
       #expect(ruleDiagnostics(text).allSatisfy { $0 == expected })
-      withKnownIssue("bug: the environment value is checked twice, so the error comes out twice") {
-        #expect(ruleDiagnostics(text) == [expected])
-      }
+            #expect(ruleDiagnostics(text) == [expected])
       #expect(ruleDiagnostics(pipeline(environment: "    FOO = \"${env.BUILD_NUMBER}\"")) == [])
     }
 
@@ -280,6 +323,14 @@ extension ValidatorRuleTests {
           RuleDiagnostic(.bigInteger, message, (7, 21), (7, 41)),
           RuleDiagnostic(.bigInteger, message, (8, 15), (8, 34)),
         ])
+      let fixed = """
+        pipeline {
+          agent any
+          environment { J = '12345678901234567890' }
+          stages { stage('a') { steps { sleep 0x7FFFFFFF } } }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func integerAtTheSixtyFourBitLimitsIsALong() {

@@ -16,6 +16,15 @@ extension ValidatorRuleTests {
         }
         """
       #expect(ruleDiagnostics(text) == [RuleDiagnostic(.noStages, "No stages specified", (3, 3), (3, 13))])
+      let fixed = """
+        pipeline {
+          agent any
+          stages {
+            stage('a') { steps { echo 'x' } }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func emptyNestedStagesIsReportedToo() {
@@ -64,6 +73,19 @@ extension ValidatorRuleTests {
           RuleDiagnostic(.expectedStage, "Expected a stage", (4, 5), (4, 13)),
           RuleDiagnostic(.expectedStage, "Expected a stage", (7, 9), (7, 15)),
         ])
+      let fixed = """
+        pipeline {
+          agent any
+          stages {
+            stage('a') {
+              parallel {
+                stage('b') { steps { echo 'x'; sh 'y' } }
+              }
+            }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func stageNameMustBeAPlainStringLiteral() {
@@ -106,6 +128,15 @@ extension ValidatorRuleTests {
         }
         """
       #expect(ruleDiagnostics(text) == [RuleDiagnostic(.stageWithoutBlock, "Stage does not have a block", (5, 5), (5, 10))])
+      let fixed = """
+        pipeline {
+          agent any
+          stages {
+            stage('b') { steps { echo 'x' } }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func stepWrittenDirectlyInAStageIsAnUnknownStageSection() {
@@ -127,6 +158,17 @@ extension ValidatorRuleTests {
             "Unknown stage section \"echo\". Starting with version 0.5, steps in a stage must be in a ‘steps’ block.",
             (5, 7), (5, 11))
         ])
+      let fixed = """
+        pipeline {
+          agent any
+          stages {
+            stage('a') {
+              steps { echo 'x'; echo 'y' }
+            }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func stageWithNothingToRunIsReportedAtItsName() {
@@ -143,12 +185,24 @@ extension ValidatorRuleTests {
         """
       #expect(
         ruleDiagnostics(text) == [
-          RuleDiagnostic(.nothingForStage, "Expected one of \"steps\", \"stages\", or \"parallel\" for stage \"empty\"", (4, 11), (4, 18)),
-          RuleDiagnostic(.nothingForStage, "Expected one of \"steps\", \"stages\", or \"parallel\" for stage \"agentOnly\"", (5, 11), (5, 22)),
-          RuleDiagnostic(.nothingForStage, "Expected one of \"steps\", \"stages\", or \"parallel\" for stage \"emptyParallel\"", (6, 11), (6, 26)),
+          RuleDiagnostic(.nothingForStage, "Expected one of \"steps\", \"stages\", or \"parallel\" for stage \"empty\"", (4, 5), (4, 19)),
+          RuleDiagnostic(.nothingForStage, "Expected one of \"steps\", \"stages\", or \"parallel\" for stage \"agentOnly\"", (5, 5), (5, 23)),
+          RuleDiagnostic(.nothingForStage, "Expected one of \"steps\", \"stages\", or \"parallel\" for stage \"emptyParallel\"", (6, 5), (6, 27)),
           RuleDiagnostic(
-            .nothingForStage, "Expected one of \"steps\", \"stages\", or \"parallel\" for stage \"parallelStepWithoutBranches\"", (7, 11), (7, 40)),
+            .nothingForStage, "Expected one of \"steps\", \"stages\", or \"parallel\" for stage \"parallelStepWithoutBranches\"", (7, 5), (7, 41)),
         ])
+      let fixed = """
+        pipeline {
+          agent any
+          stages {
+            stage('empty') { steps { echo 'x' } }
+            stage('agentOnly') { agent any; steps { echo 'x' } }
+            stage('parallel') { parallel { stage('b') { steps { echo 'x' } } } }
+            stage('parallelStep') { steps { parallel(one: { echo '1' }) } }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func stageWithTwoKindsOfContentIsReportedAtItsName() {
@@ -169,9 +223,23 @@ extension ValidatorRuleTests {
         """
       #expect(
         ruleDiagnostics(text) == [
-          RuleDiagnostic(.onlyOneOfStepsStagesParallel, "Only one of \"matrix\", \"parallel\", \"stages\", or \"steps\" allowed for stage \"a\"", (4, 11), (4, 14)),
-          RuleDiagnostic(.onlyOneOfStepsStagesParallel, "Only one of \"matrix\", \"parallel\", \"stages\", or \"steps\" allowed for stage \"c\"", (8, 11), (8, 14)),
+          RuleDiagnostic(.onlyOneOfStepsStagesParallel, "Only one of \"matrix\", \"parallel\", \"stages\", or \"steps\" allowed for stage \"a\"", (4, 5), (4, 15)),
+          RuleDiagnostic(.onlyOneOfStepsStagesParallel, "Only one of \"matrix\", \"parallel\", \"stages\", or \"steps\" allowed for stage \"c\"", (8, 5), (8, 15)),
         ])
+      let fixed = """
+        pipeline {
+          agent any
+          stages {
+            stage('a') {
+              stages { stage('b') { steps { echo 'x' } } }
+            }
+            stage('c') {
+              parallel { stage('d') { steps { echo 'x' } } }
+            }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func duplicateStageNamesAreReportedPerBlock() {
@@ -192,8 +260,8 @@ extension ValidatorRuleTests {
         """
       #expect(
         ruleDiagnostics(text) == [
-          RuleDiagnostic(.duplicateStageName, "Duplicate stage name: \"a\"", (5, 11), (5, 14)),
-          RuleDiagnostic(.duplicateStageName, "Duplicate stage name: \"q\"", (9, 15), (9, 18)),
+          RuleDiagnostic(.duplicateStageName, "Duplicate stage name: \"a\"", (5, 5), (5, 15)),
+          RuleDiagnostic(.duplicateStageName, "Duplicate stage name: \"q\"", (9, 9), (9, 19)),
         ])
       // Names only need to be unique within one block.
       let fixed = """
@@ -267,7 +335,7 @@ extension ValidatorRuleTests {
         """
       #expect(
         ruleDiagnostics(text) == [
-          RuleDiagnostic(.nestedParallel, "\"matrix\" or \"parallel\" cannot be nested inside another \"matrix\" or \"parallel\".", (6, 15), (6, 18)),
+          RuleDiagnostic(.nestedParallel, "\"matrix\" or \"parallel\" cannot be nested inside another \"matrix\" or \"parallel\".", (6, 9), (6, 19)),
           RuleDiagnostic(.nestedParallel, "\"matrix\" or \"parallel\" cannot be nested inside another \"matrix\" or \"parallel\".", (10, 19), (10, 27)),
         ])
       // Sequential stages inside a parallel branch are fine.
@@ -332,7 +400,7 @@ extension ValidatorRuleTests {
         ruleDiagnostics(text) == [
           RuleDiagnostic(.expectedBlock, "Expected a block for steps", (4, 18), (4, 23)),
           // With no branches the stage has nothing to run, as in Jenkins.
-          RuleDiagnostic(.nothingForStage, "Expected one of \"steps\", \"stages\", or \"parallel\" for stage \"b\"", (5, 11), (5, 14)),
+          RuleDiagnostic(.nothingForStage, "Expected one of \"steps\", \"stages\", or \"parallel\" for stage \"b\"", (5, 5), (5, 15)),
           RuleDiagnostic(.expectedBlock, "Expected a block for parallel", (5, 18), (5, 26)),
           RuleDiagnostic(.expectedBlock, "Expected a block for matrix", (6, 18), (6, 24)),
           RuleDiagnostic(.expectedBlock, "Expected a block for stages", (7, 18), (7, 24)),
@@ -343,6 +411,23 @@ extension ValidatorRuleTests {
           RuleDiagnostic(.expectedBlock, "Expected a block for input", (8, 69), (8, 74)),
           RuleDiagnostic(.expectedBlock, "Expected a block", (8, 80), (8, 84)),
         ])
+      let fixed = """
+        pipeline {
+          agent any
+          stages {
+            stage('e') {
+              when { branch 'main' }
+              options { timestamps() }
+              tools { maven 'm' }
+              environment { A = 'a' }
+              input { message 'Go?' }
+              post { always { echo 'x' } }
+              steps { echo 'x' }
+            }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
   }
 }

@@ -16,6 +16,15 @@ extension ValidatorRuleTests {
         }
         """
       #expect(ruleDiagnostics(text) == [RuleDiagnostic(.noSteps, "No steps specified for branch", (4, 18), (4, 27))])
+      let fixed = """
+        pipeline {
+          agent any
+          stages {
+            stage('a') { steps { echo 'x' } }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func statementThatIsNotACallIsNotAStep() {
@@ -107,6 +116,19 @@ extension ValidatorRuleTests {
         }
         """
       #expect(ruleDiagnostics(text) == [RuleDiagnostic(.stepWithoutBlock, "Script step without a block", (6, 9), (6, 15))])
+      let fixed = """
+        pipeline {
+          agent any
+          stages {
+            stage('a') {
+              steps {
+                script { echo 'x' }
+              }
+            }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func stageAndPropertiesStepsAreBlockedInDeclarative() {
@@ -134,6 +156,17 @@ extension ValidatorRuleTests {
             "Invalid step \"properties\" used - not allowed in this context - The properties step cannot be used in Declarative Pipelines",
             (7, 9), (7, 19)),
         ])
+      let fixed = """
+        pipeline {
+          agent any
+          stages {
+            stage('inner') {
+              steps { echo 'x' }
+            }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     // MARK: The old-style parallel step
@@ -192,6 +225,19 @@ extension ValidatorRuleTests {
           RuleDiagnostic(.expectedClosureOrFailFast, "Expected closure or failFast", (6, 42), (6, 48)),
           RuleDiagnostic(.expectedBoolean, "Expected a boolean with failFast", (6, 60), (6, 65)),
         ])
+      let fixed = """
+        pipeline {
+          agent any
+          stages {
+            stage('a') {
+              steps {
+                parallel(one: { echo '1' }, two: { echo '2' }, failFast: true)
+              }
+            }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func duplicateParallelBranchIsGroovysDuplicateNamedParameter() {
@@ -211,6 +257,19 @@ extension ValidatorRuleTests {
         ruleDiagnostics(text) == [
           RuleDiagnostic(.duplicateNamedArgument, "Duplicate named parameter 'a' found", (6, 35), (6, 36))
         ])
+      let fixed = """
+        pipeline {
+          agent any
+          stages {
+            stage('a') {
+              steps {
+                parallel(a: { echo 'x' }, b: { echo 'y' })
+              }
+            }
+          }
+        }
+        """
+      #expect(ruleDiagnostics(fixed) == [])
     }
 
     @Test func stepsBlockWhoseOnlyStepIsInvalidIsNotAlsoReportedEmpty() {
@@ -228,12 +287,10 @@ extension ValidatorRuleTests {
           }
         }
         """
-      withKnownIssue("bug: an invalid only step also yields validate-no-steps (cascade Jenkins does not report)") {
-        #expect(
-          ruleDiagnostics(text) == [
-            RuleDiagnostic(.objectMethodCall, "Method calls on objects not allowed outside \"script\" blocks.", (6, 9), (6, 21))
-          ])
-      }
+            #expect(
+        ruleDiagnostics(text) == [
+          RuleDiagnostic(.objectMethodCall, "Method calls on objects not allowed outside \"script\" blocks.", (6, 9), (6, 21))
+        ])
     }
   }
 }

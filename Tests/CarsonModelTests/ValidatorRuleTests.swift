@@ -359,7 +359,7 @@ let agentTypeList = "[any, docker, dockerfile, kubernetes, label, none]"
         RuleDiagnostic(.duplicateOption, "Duplicate option name: \"skipDefaultCheckout\"", (4, 36), (4, 55)),
         RuleDiagnostic(.missingRequiredParameter, "Missing required parameter: \"time\"", (6, 26), (6, 31)),
         RuleDiagnostic(.invalidParameterName, "Invalid parameter \"tme\", did you mean \"time\"?", (6, 32), (6, 35)),
-        RuleDiagnostic(.duplicateStageName, "Duplicate stage name: \"a\"", (7, 11), (7, 14)),
+        RuleDiagnostic(.duplicateStageName, "Duplicate stage name: \"a\"", (7, 5), (7, 15)),
         RuleDiagnostic(.invalidCondition, "Invalid condition \"sometimes\" - valid conditions are \(postConditionList)", (9, 10), (9, 19)),
       ])
     let fixed = """
@@ -401,7 +401,7 @@ let agentTypeList = "[any, docker, dockerfile, kubernetes, label, none]"
     let text = "pipeline {\r\n  agent any\r\n  stages {\r\n    stage('Bäume') { steps { echo 'x' } }\r\n    stage('Bäume') { steps { echo 'ü' } }\r\n  }\r\n}\r\n"
     #expect(
       ruleDiagnostics(text) == [
-        RuleDiagnostic(.duplicateStageName, "Duplicate stage name: \"Bäume\"", (5, 11), (5, 18))
+        RuleDiagnostic(.duplicateStageName, "Duplicate stage name: \"Bäume\"", (5, 5), (5, 19))
       ])
   }
 }
