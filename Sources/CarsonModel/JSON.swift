@@ -1,3 +1,5 @@
+import CarsonSyntax
+
 /// A JSON value with ordered object keys, so output is byte-for-byte stable and keys appear in
 /// the order a schema documents them. Used for `lint --format json`, Jenkins' JSON form, SARIF,
 /// and (parsing) by the language server and tests.
@@ -311,14 +313,7 @@ struct JSONParser {
     guard pos + 4 <= bytes.count else { throw fail("Invalid \\u escape") }
     var value: UInt32 = 0
     for _ in 0..<4 {
-      let b = bytes[pos]
-      let digit: UInt32
-      switch b {
-      case 0x30...0x39: digit = UInt32(b - 0x30)
-      case 0x61...0x66: digit = UInt32(b - 0x61 + 10)
-      case 0x41...0x46: digit = UInt32(b - 0x41 + 10)
-      default: throw fail("Invalid \\u escape")
-      }
+      guard let digit = StringCooker.hexValue(bytes[pos]) else { throw fail("Invalid \\u escape") }
       value = value * 16 + digit
       pos += 1
     }

@@ -301,15 +301,7 @@ extension ParserState {
     let keyword = advance().kind
     let declKind: TypeDecl.Kind =
       keyword == .kwInterface ? .interface : keyword == .kwEnum ? .enum : keyword == .kwTrait ? .trait : .class
-    var name = ""
-    var nameRange = SourceRange.point(current.start)
-    if at(.identifier) {
-      let token = advance()
-      name = text(token)
-      nameRange = token.range
-    } else {
-      report(.expectedToken, "Expected a \(declKind.rawValue) name but found \(describe(current))", at: errorRange(for: current))
-    }
+    let (name, nameRange) = expectName("a \(declKind.rawValue) name")
     if at(.less) { _ = parseTypeArgumentsForDecl() }
     if eat(.kwExtends) != nil {
       repeat { _ = parseType() } while eat(.comma) != nil

@@ -252,18 +252,9 @@ extension ParserState {
     var type: TypeName?
     _ = eat(.kwFinal)
     if eat(.kwDef) == nil, let end = scanType(from: index), tokens[end].kind == .identifier {
-      _ = end
       type = parseType()
     }
-    var name = ""
-    var nameRange = SourceRange.point(current.start)
-    if at(.identifier) {
-      let token = advance()
-      name = text(token)
-      nameRange = token.range
-    } else {
-      report(.expectedToken, "Expected a loop variable but found \(describe(current))", at: errorRange(for: current))
-    }
+    let (name, nameRange) = expectName("a loop variable")
     if eat(.kwIn) == nil && eat(.colon) == nil {
       report(.expectedToken, "Expected 'in' or ':' in the 'for' loop but found \(describe(current))", at: errorRange(for: current))
     }
@@ -274,6 +265,16 @@ extension ParserState {
     return Stmt(
       .forIn(ForIn(variableType: type, variable: name, variableRange: nameRange, iterable: iterable, body: body)),
       range(from: start))
+  }
+
+  /// An identifier, or a diagnostic naming `what` was expected (and an empty name).
+  mutating func expectName(_ what: String) -> (String, SourceRange) {
+    if at(.identifier) {
+      let token = advance()
+      return (text(token), token.range)
+    }
+    report(.expectedToken, "Expected \(what) but found \(describe(current))", at: errorRange(for: current))
+    return ("", SourceRange.point(current.start))
   }
 
   /// A `;` at nesting level 0 before the closing `)` means `for (init; cond; update)`.

@@ -173,7 +173,8 @@ public enum StringCooker {
     return String(decoding: out, as: UTF8.self)
   }
 
-  static func hexValue(_ b: UInt8) -> UInt32? {
+  /// The value of a hexadecimal digit.
+  public static func hexValue(_ b: UInt8) -> UInt32? {
     switch b {
     case 0x30...0x39: return UInt32(b - 0x30)
     case 0x61...0x66: return UInt32(b - 0x61 + 10)
