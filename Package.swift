@@ -14,6 +14,10 @@ let package = Package(
     .target(name: "CarsonSyntax"),
     // Declarative structure, validator, step catalogue, Jenkins JSON form. Pure.
     .target(name: "CarsonModel", dependencies: ["CarsonSyntax"]),
+    // posix_spawn with a working directory and its own process group (needs _GNU_SOURCE).
+    .target(name: "CCarsonSpawn"),
+    // Processes, process groups, cancellation: the only code that starts programs.
+    .target(name: "CarsonExec", dependencies: ["CCarsonSpawn"]),
     // Argument parsing, commands, diagnostic renderers, exit codes.
     .target(name: "CarsonCLI", dependencies: ["CarsonSyntax", "CarsonModel"]),
     .executableTarget(name: "carson", dependencies: ["CarsonCLI"]),
@@ -22,6 +26,7 @@ let package = Package(
     .target(name: "CarsonTestSupport", dependencies: ["CarsonModel"], path: "Tests/CarsonTestSupport"),
     .testTarget(name: "CarsonSyntaxTests", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
     .testTarget(name: "CarsonModelTests", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
+    .testTarget(name: "CarsonExecTests", dependencies: ["CarsonExec"]),
     .testTarget(name: "CarsonCLITests", dependencies: ["CarsonCLI", "CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -22,6 +22,8 @@ import Testing
     "CarsonCLI": ["CarsonSyntax", "CarsonModel"],
     "carson": ["CarsonCLI"],
     "CarsonBench": ["CarsonSyntax", "CarsonModel"],
+    "CCarsonSpawn": [],
+    "CarsonExec": ["CCarsonSpawn"],
   ]
 
   @Test func modulesImportOnlyLowerLayers() throws {
