@@ -14,6 +14,9 @@ let package = Package(
     .target(name: "CarsonSyntax"),
     // Declarative structure, validator, step catalogue, Jenkins JSON form. Pure.
     .target(name: "CarsonModel", dependencies: ["CarsonSyntax"]),
+    // Evaluation of the Groovy subset: values, operators, closures, GDK methods. Steps go out
+    // through the ScriptHost protocol.
+    .target(name: "CarsonGroovy", dependencies: ["CarsonSyntax"]),
     // posix_spawn with a working directory and its own process group (needs _GNU_SOURCE).
     .target(name: "CCarsonSpawn"),
     // Processes, process groups, cancellation: the only code that starts programs.
@@ -23,10 +26,11 @@ let package = Package(
     .executableTarget(name: "carson", dependencies: ["CarsonCLI"]),
     .executableTarget(name: "carson-bench", dependencies: ["CarsonSyntax", "CarsonModel"], path: "Sources/CarsonBench"),
     // Locating ../shared and reading its manifests, for the test targets.
-    .target(name: "CarsonTestSupport", dependencies: ["CarsonModel"], path: "Tests/CarsonTestSupport"),
+    .target(name: "CarsonTestSupport", dependencies: ["CarsonSyntax", "CarsonModel"], path: "Tests/CarsonTestSupport"),
     .testTarget(name: "CarsonSyntaxTests", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
     .testTarget(name: "CarsonModelTests", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
     .testTarget(name: "CarsonExecTests", dependencies: ["CarsonExec"]),
+    .testTarget(name: "CarsonGroovyTests", dependencies: ["CarsonGroovy", "CarsonSyntax"]),
     .testTarget(name: "CarsonCLITests", dependencies: ["CarsonCLI", "CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

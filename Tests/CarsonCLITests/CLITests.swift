@@ -1,5 +1,6 @@
 import CarsonCLI
 import CarsonModel
+import CarsonSyntax
 import CarsonTestSupport
 import Foundation
 import Testing

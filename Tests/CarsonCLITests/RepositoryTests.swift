@@ -24,6 +24,7 @@ import Testing
     "CarsonBench": ["CarsonSyntax", "CarsonModel"],
     "CCarsonSpawn": [],
     "CarsonExec": ["CCarsonSpawn"],
+    "CarsonGroovy": ["CarsonSyntax"],
   ]
 
   @Test func modulesImportOnlyLowerLayers() throws {

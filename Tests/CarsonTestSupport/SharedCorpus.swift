@@ -1,4 +1,5 @@
 import CarsonModel
+import CarsonSyntax
 import Foundation
 
 /// Access to `../shared` (Jenkins' conformance corpus and the real-world Jenkinsfiles), found

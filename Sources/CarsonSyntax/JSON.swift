@@ -1,5 +1,3 @@
-import CarsonSyntax
-
 /// A JSON value with ordered object keys, so output is byte-for-byte stable and keys appear in
 /// the order a schema documents them. Used for `lint --format json`, Jenkins' JSON form, SARIF,
 /// and (parsing) by the language server and tests.

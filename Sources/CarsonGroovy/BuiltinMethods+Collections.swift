@@ -1,0 +1,353 @@
+import Foundation
+
+extension BuiltinMethods {
+  // MARK: Lists
+
+  static func listMethod(_ list: GList, _ name: String, _ call: MethodCall) throws -> GValue? {
+    let items = list.items
+    switch name {
+    case "size": return .int(Int64(items.count))
+    case "isEmpty": return .bool(items.isEmpty)
+    case "first", "head":
+      guard let first = items.first else { throw GroovyError("java.util.NoSuchElementException", "Cannot access first() element from an empty List", range: call.range) }
+      return first
+    case "last":
+      guard let last = items.last else { throw GroovyError("java.util.NoSuchElementException", "Cannot access last() element from an empty List", range: call.range) }
+      return last
+    case "get", "getAt": return try call.interpreter.getAt(.list(list), [call.argument(0)], at: call.range)
+    case "contains": return .bool(items.contains { Groovy.equals($0, call.argument(0)) })
+    case "containsAll":
+      guard case .list(let other) = call.argument(0) else { return nil }
+      return .bool(other.items.allSatisfy { x in items.contains { Groovy.equals($0, x) } })
+    case "indexOf": return .int(Int64(items.firstIndex { Groovy.equals($0, call.argument(0)) } ?? -1))
+    case "add", "leftShift", "push":
+      if call.all.count == 2, case .int(let i) = call.argument(0) {
+        list.items.insert(call.argument(1), at: min(max(0, Int(i)), items.count))
+      } else {
+        list.items.append(call.argument(0))
+      }
+      return name == "leftShift" ? .list(list) : .bool(true)
+    case "addAll":
+      list.items += try call.interpreter.iterate(call.argument(0), at: call.range)
+      return .bool(true)
+    case "remove":
+      if case .int(let i) = call.argument(0) {
+        guard i >= 0, Int(i) < items.count else { throw GroovyError("java.lang.IndexOutOfBoundsException", "Index: \(i), Size: \(items.count)", range: call.range) }
+        return list.items.remove(at: Int(i))
+      }
+      if let i = items.firstIndex(where: { Groovy.equals($0, call.argument(0)) }) {
+        list.items.remove(at: i)
+        return .bool(true)
+      }
+      return .bool(false)
+    case "removeAll":
+      if let c = call.closure {
+        list.items = try items.filter { !Groovy.truthy(try call.callClosure(c, [$0])) }
+      } else {
+        let other = try call.interpreter.iterate(call.argument(0), at: call.range)
+        list.items = items.filter { x in !other.contains { Groovy.equals($0, x) } }
+      }
+      return .bool(list.items.count != items.count)
+    case "pop", "removeLast":
+      guard !items.isEmpty else { throw GroovyError("java.util.NoSuchElementException", "Cannot pop() an empty List", range: call.range) }
+      return list.items.removeLast()
+    case "clear":
+      list.items.removeAll()
+      return .null
+    case "plus": return try Groovy.plus(.list(list), call.argument(0))
+    case "minus": return try Groovy.minus(.list(list), call.argument(0))
+    case "join": return .string(items.map(Groovy.string).joined(separator: call.all.isEmpty ? "" : call.string(0)))
+    case "reverse": return .list(GList(items.reversed()))
+    case "unique", "toUnique":
+      let result = Conversions.unique(items)
+      if name == "unique" { list.items = result }
+      return .list(name == "unique" ? list : GList(result))
+    case "toSet": return .list(GList(Conversions.unique(items)))
+    case "toList", "asList", "collect" where call.closure == nil: return .list(GList(items))
+    case "flatten": return .list(GList(flatten(items)))
+    case "take": return .list(GList(Array(items.prefix(max(0, try call.int(0))))))
+    case "drop": return .list(GList(Array(items.dropFirst(max(0, try call.int(0))))))
+    case "subList":
+      let from = try call.int(0)
+      let to = try call.int(1)
+      guard from >= 0, to <= items.count, from <= to else { throw GroovyError("java.lang.IndexOutOfBoundsException", "subList(\(from), \(to))", range: call.range) }
+      return .list(GList(Array(items[from..<to])))
+    case "sort":
+      var sorted = items
+      if let c = call.closure {
+        if c.hasArrow && c.parameters.count == 2 {
+          var failure: Error?
+          sorted.sort { a, b in
+            do { return try Groovy.number(call.callClosure(c, [a, b])).map { $0 < 0 } ?? false } catch {
+              failure = error
+              return false
+            }
+          }
+          if let failure { throw failure }
+        } else {
+          let keys = try items.map { try call.callClosure(c, [$0]) }
+          sorted = zip(items, keys).sorted { (Groovy.compare($0.1, $1.1) ?? 0) < 0 }.map(\.0)
+        }
+      } else {
+        sorted.sort { (Groovy.compare($0, $1) ?? 0) < 0 }
+      }
+      list.items = sorted
+      return .list(list)
+    case "sum":
+      var total: GValue = items.first ?? .int(0)
+      for item in items.dropFirst() { total = try Groovy.plus(total, item) }
+      if let c = call.closure {
+        total = .int(0)
+        for item in items { total = try Groovy.plus(total, try call.callClosure(c, [item])) }
+      }
+      return total
+    case "max", "min":
+      let keyed = try items.map { item in (item, try call.closure.map { try call.callClosure($0, [item]) } ?? item) }
+      let best = keyed.min { a, b in
+        let order = Groovy.compare(a.1, b.1) ?? 0
+        return name == "max" ? order > 0 : order < 0
+      }
+      return best?.0 ?? .null
+    case "count":
+      if let c = call.closure { return .int(Int64(try items.filter { Groovy.truthy(try call.callClosure(c, [$0])) }.count)) }
+      return .int(Int64(items.filter { Groovy.equals($0, call.argument(0)) }.count))
+    case "each":
+      guard let c = call.closure else { return nil }
+      for item in items { _ = try call.callClosure(c, [item]) }
+      return .list(list)
+    case "eachWithIndex":
+      guard let c = call.closure else { return nil }
+      for (i, item) in items.enumerated() { _ = try call.callClosure(c, [item, .int(Int64(i))]) }
+      return .list(list)
+    case "reverseEach":
+      guard let c = call.closure else { return nil }
+      for item in items.reversed() { _ = try call.callClosure(c, [item]) }
+      return .list(list)
+    case "collect":
+      guard let c = call.closure else { return nil }
+      return .list(GList(try items.map { try call.callClosure(c, [$0]) }))
+    case "collectMany":
+      guard let c = call.closure else { return nil }
+      return .list(GList(try items.flatMap { try call.interpreter.iterate(try call.callClosure(c, [$0]), at: call.range) }))
+    case "collectEntries":
+      let map = GMap()
+      for item in items {
+        let entry = try call.closure.map { try call.callClosure($0, [item]) } ?? item
+        try addEntry(entry, to: map, call)
+      }
+      return .map(map)
+    case "withIndex", "indexed":
+      return .list(GList(items.enumerated().map { .list([$0.element, .int(Int64($0.offset))]) }))
+    case "find":
+      guard let c = call.closure else { return nil }
+      for item in items where Groovy.truthy(try call.callClosure(c, [item])) { return item }
+      return .null
+    case "findAll", "grep":
+      if let c = call.closure { return .list(GList(try items.filter { Groovy.truthy(try call.callClosure(c, [$0])) })) }
+      if name == "grep" && !call.all.isEmpty {
+        return .list(GList(try items.filter { try call.interpreter.isCase(call.argument(0), $0, call.context) }))
+      }
+      return .list(GList(items.filter(Groovy.truthy)))
+    case "findIndexOf":
+      guard let c = call.closure else { return nil }
+      for (i, item) in items.enumerated() where Groovy.truthy(try call.callClosure(c, [item])) { return .int(Int64(i)) }
+      return .int(-1)
+    case "any":
+      guard let c = call.closure else { return .bool(items.contains(where: Groovy.truthy)) }
+      for item in items where Groovy.truthy(try call.callClosure(c, [item])) { return .bool(true) }
+      return .bool(false)
+    case "every":
+      guard let c = call.closure else { return .bool(items.allSatisfy(Groovy.truthy)) }
+      for item in items where !Groovy.truthy(try call.callClosure(c, [item])) { return .bool(false) }
+      return .bool(true)
+    case "inject":
+      guard let c = call.closure else { return nil }
+      var accumulator = call.arguments.positional.first { if case .closure = $0 { return false } else { return true } } ?? .null
+      var rest = items[...]
+      if call.arguments.positional.isEmpty, let first = rest.first {
+        accumulator = first
+        rest = rest.dropFirst()
+      }
+      for item in rest { accumulator = try call.callClosure(c, [accumulator, item]) }
+      return accumulator
+    case "groupBy":
+      guard let c = call.closure else { return nil }
+      let map = GMap()
+      for item in items {
+        let key = try call.callClosure(c, [item])
+        if case .list(let group)? = map[key] { group.items.append(item) } else { map[key] = .list([item]) }
+      }
+      return .map(map)
+    case "split":
+      guard let c = call.closure else { return nil }
+      var yes: [GValue] = []
+      var no: [GValue] = []
+      for item in items { if Groovy.truthy(try call.callClosure(c, [item])) { yes.append(item) } else { no.append(item) } }
+      return .list([.list(GList(yes)), .list(GList(no))])
+    case "intersect":
+      let other = try call.interpreter.iterate(call.argument(0), at: call.range)
+      return .list(GList(items.filter { x in other.contains { Groovy.equals($0, x) } }))
+    case "disjoint":
+      let other = try call.interpreter.iterate(call.argument(0), at: call.range)
+      return .bool(!items.contains { x in other.contains { Groovy.equals($0, x) } })
+    case "collate":
+      let size = max(1, try call.int(0))
+      return .list(GList(stride(from: 0, to: items.count, by: size).map { .list(GList(Array(items[$0..<min($0 + size, items.count)]))) }))
+    case "shuffled": return .list(GList(items.shuffled()))
+    case "iterator", "asImmutable", "asSynchronized": return .list(list)
+    case "toArray": return .list(GList(items))
+    default: return nil
+    }
+  }
+
+  static func flatten(_ items: [GValue]) -> [GValue] {
+    items.flatMap { item -> [GValue] in
+      if case .list(let inner) = item { return flatten(inner.items) }
+      return [item]
+    }
+  }
+
+  /// `collectEntries` accepts `[k, v]` pairs, maps and map entries.
+  static func addEntry(_ entry: GValue, to map: GMap, _ call: MethodCall) throws {
+    switch entry {
+    case .list(let pair) where pair.items.count == 2: map[pair.items[0]] = pair.items[1]
+    case .map(let m): for (k, v) in m.entries { map[k] = v }
+    case .object(let o):
+      if let e = o as? MapEntryObject { map[e.key] = e.value } else { fallthrough }
+    default:
+      throw GroovyError.illegalArgument("collectEntries expects [key, value] pairs or maps, got \(Groovy.string(entry))")
+    }
+  }
+
+  // MARK: Maps
+
+  static func mapMethod(_ map: GMap, _ name: String, _ call: MethodCall) throws -> GValue? {
+    switch name {
+    case "size": return .int(Int64(map.count))
+    case "isEmpty": return .bool(map.count == 0)
+    case "get", "getAt":
+      return map[call.argument(0)] ?? (call.all.count > 1 ? call.argument(1) : .null)
+    case "getOrDefault": return map[call.argument(0)] ?? call.argument(1)
+    case "put":
+      let old = map[call.argument(0)] ?? .null
+      map[call.argument(0)] = call.argument(1)
+      return old
+    case "putAll":
+      if case .map(let other) = call.argument(0) { for (k, v) in other.entries { map[k] = v } }
+      return .null
+    case "remove":
+      let old = map[call.argument(0)] ?? .null
+      map[call.argument(0)] = nil
+      return old
+    case "clear":
+      for key in map.keys { map[key] = nil }
+      return .null
+    case "containsKey": return .bool(map[call.argument(0)] != nil)
+    case "containsValue": return .bool(map.entries.contains { Groovy.equals($0.1, call.argument(0)) })
+    case "keySet", "keys": return .list(GList(map.keys))
+    case "values": return .list(GList(map.entries.map(\.1)))
+    case "entrySet": return .list(GList(map.entries.map { .object(MapEntryObject(key: $0.0, value: $0.1)) }))
+    case "plus": return try Groovy.plus(.map(map), call.argument(0))
+    case "each":
+      guard let c = call.closure else { return nil }
+      for (k, v) in map.entries { _ = try call.callOnEntry(c, k, v) }
+      return .map(map)
+    case "eachWithIndex":
+      guard let c = call.closure else { return nil }
+      for (i, (k, v)) in map.entries.enumerated() {
+        _ = try call.callClosure(c, [.object(MapEntryObject(key: k, value: v)), .int(Int64(i))])
+      }
+      return .map(map)
+    case "collect":
+      guard let c = call.closure else { return nil }
+      return .list(GList(try map.entries.map { try call.callOnEntry(c, $0.0, $0.1) }))
+    case "collectEntries":
+      let result = GMap()
+      for (k, v) in map.entries {
+        try addEntry(try call.closure.map { try call.callOnEntry($0, k, v) } ?? .list([k, v]), to: result, call)
+      }
+      return .map(result)
+    case "findAll":
+      guard let c = call.closure else { return nil }
+      return .map(GMap(try map.entries.filter { Groovy.truthy(try call.callOnEntry(c, $0.0, $0.1)) }))
+    case "find":
+      guard let c = call.closure else { return nil }
+      for (k, v) in map.entries where Groovy.truthy(try call.callOnEntry(c, k, v)) { return .object(MapEntryObject(key: k, value: v)) }
+      return .null
+    case "any":
+      guard let c = call.closure else { return nil }
+      for (k, v) in map.entries where Groovy.truthy(try call.callOnEntry(c, k, v)) { return .bool(true) }
+      return .bool(false)
+    case "every":
+      guard let c = call.closure else { return nil }
+      for (k, v) in map.entries where !Groovy.truthy(try call.callOnEntry(c, k, v)) { return .bool(false) }
+      return .bool(true)
+    case "count":
+      guard let c = call.closure else { return nil }
+      return .int(Int64(try map.entries.filter { Groovy.truthy(try call.callOnEntry(c, $0.0, $0.1)) }.count))
+    case "sort":
+      let keyed = map.entries.sorted { (Groovy.compare($0.0, $1.0) ?? 0) < 0 }
+      return .map(GMap(keyed))
+    case "subMap":
+      let keys = try call.interpreter.iterate(call.argument(0), at: call.range)
+      return .map(GMap(keys.compactMap { k in map[k].map { (k, $0) } }))
+    case "groupBy":
+      guard let c = call.closure else { return nil }
+      let result = GMap()
+      for (k, v) in map.entries {
+        let group = try call.callOnEntry(c, k, v)
+        if case .map(let existing)? = result[group] { existing[k] = v } else { result[group] = .map(GMap([(k, v)])) }
+      }
+      return .map(result)
+    case "inject":
+      guard let c = call.closure else { return nil }
+      var accumulator = call.arguments.positional.first ?? .null
+      for (k, v) in map.entries {
+        accumulator = try call.callClosure(c, [accumulator, .object(MapEntryObject(key: k, value: v))])
+      }
+      return accumulator
+    default: return nil
+    }
+  }
+
+  // MARK: Numbers
+
+  static func numberMethod(_ n: GValue, _ name: String, _ call: MethodCall) throws -> GValue? {
+    switch name {
+    case "toInteger", "toLong", "intValue", "longValue", "toBigInteger": return try Conversions.convert(n, to: "Long", at: call.range)
+    case "toDouble", "toFloat", "doubleValue", "floatValue", "toBigDecimal": return try Conversions.convert(n, to: "Double", at: call.range)
+    case "abs":
+      if case .int(let i) = n { return .int(abs(i)) }
+      if case .decimal(let d) = n { return .decimal(abs(d)) }
+      return nil
+    case "plus": return try Groovy.plus(n, call.argument(0))
+    case "minus": return try Groovy.minus(n, call.argument(0))
+    case "multiply": return try Groovy.multiply(n, call.argument(0))
+    case "div": return try Groovy.divide(n, call.argument(0))
+    case "mod": return try Groovy.remainder(n, call.argument(0))
+    case "power": return try Groovy.power(n, call.argument(0))
+    case "intdiv":
+      guard case .int(let a) = n, case .int(let b) = call.argument(0), b != 0 else { return nil }
+      return .int(a / b)
+    case "compareTo": return .int(Int64(Groovy.compare(n, call.argument(0)) ?? 0))
+    case "round":
+      guard case .decimal(let d) = n else { return n }
+      if call.all.isEmpty { return .int(Int64(truncating: NSDecimalNumber(decimal: d.rounded(0, .plain)))) }
+      return .decimal(d.rounded(try call.int(0), .plain))
+    case "times":
+      guard let c = call.closure, case .int(let count) = n else { return nil }
+      if count > 0 { for i in 0..<count { _ = try call.callClosure(c, [.int(i)]) } }
+      return .null
+    case "upto", "downto":
+      guard let c = call.closure, case .int(let from) = n, case .int(let to) = call.argument(0) else { return nil }
+      let values = name == "upto" ? (from <= to ? Array(from...to) : []) : (to <= from ? Array((to...from).reversed()) : [])
+      for v in values { _ = try call.callClosure(c, [.int(v)]) }
+      return .null
+    case "step":
+      guard let c = call.closure, case .int(let from) = n, case .int(let to) = call.argument(0), case .int(let by) = call.argument(1), by != 0 else { return nil }
+      for v in stride(from: from, to: to, by: Int64.Stride(by)) { _ = try call.callClosure(c, [.int(v)]) }
+      return .null
+    default: return nil
+    }
+  }
+}

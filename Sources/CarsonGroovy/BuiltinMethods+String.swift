@@ -1,0 +1,175 @@
+import Foundation
+
+extension BuiltinMethods {
+  static func stringMethod(_ s: String, _ name: String, _ call: MethodCall) throws -> GValue? {
+    switch name {
+    case "trim", "strip": return .string(s.trimmingCharacters(in: .whitespacesAndNewlines))
+    case "stripLeading": return .string(String(s.drop { $0.isWhitespace }))
+    case "stripTrailing": return .string(String(s.reversed().drop { $0.isWhitespace }.reversed()))
+    case "toLowerCase": return .string(s.lowercased())
+    case "toUpperCase": return .string(s.uppercased())
+    case "length", "size": return .int(Int64(s.utf16.count))
+    case "isEmpty": return .bool(s.isEmpty)
+    case "isBlank": return .bool(s.allSatisfy(\.isWhitespace))
+    case "contains": return .bool(s.contains(call.string(0)))
+    case "startsWith": return .bool(s.hasPrefix(call.string(0)))
+    case "endsWith": return .bool(s.hasSuffix(call.string(0)))
+    case "equalsIgnoreCase": return .bool(s.lowercased() == call.string(0).lowercased())
+    case "compareTo": return .int(Int64(s < call.string(0) ? -1 : (s == call.string(0) ? 0 : 1)))
+    case "indexOf":
+      guard let r = s.range(of: call.string(0)) else { return .int(-1) }
+      return .int(Int64(s.utf16.distance(from: s.startIndex, to: r.lowerBound)))
+    case "lastIndexOf":
+      guard let r = s.range(of: call.string(0), options: .backwards) else { return .int(-1) }
+      return .int(Int64(s.utf16.distance(from: s.startIndex, to: r.lowerBound)))
+    case "substring":
+      let utf16 = Array(s.utf16)
+      let from = try call.int(0)
+      let to = call.all.count > 1 ? try call.int(1) : utf16.count
+      guard from >= 0, to <= utf16.count, from <= to else {
+        throw GroovyError("java.lang.StringIndexOutOfBoundsException", "begin \(from), end \(to), length \(utf16.count)", range: call.range)
+      }
+      return .string(String(decoding: utf16[from..<to], as: UTF16.self))
+    case "charAt":
+      let utf16 = Array(s.utf16)
+      let i = try call.int(0)
+      guard i >= 0, i < utf16.count else { throw GroovyError("java.lang.StringIndexOutOfBoundsException", "index \(i)", range: call.range) }
+      return .string(String(decoding: [utf16[i]], as: UTF16.self))
+    case "replace":
+      return .string(s.replacingOccurrences(of: call.string(0), with: call.string(1)))
+    case "replaceAll":
+      return .string(try regexReplace(s, call.argument(0), call.string(1), all: true, call))
+    case "replaceFirst":
+      return .string(try regexReplace(s, call.argument(0), call.string(1), all: false, call))
+    case "matches":
+      return .bool(try PatternObject(patternText(call.argument(0)), at: call.range).matchesWhole(s))
+    case "split":
+      if call.all.isEmpty { return .list(GList(s.split(whereSeparator: \.isWhitespace).map { .string(String($0)) })) }
+      return .list(GList(try javaSplit(s, patternText(call.argument(0)), limit: call.all.count > 1 ? try call.int(1) : 0, call).map { .string($0) }))
+    case "tokenize":
+      let delimiters = call.all.isEmpty ? " \t\n\r\u{0C}" : call.string(0)
+      return .list(GList(s.split { delimiters.contains($0) }.map { .string(String($0)) }))
+    case "readLines":
+      var lines = s.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+      if lines.last == "" { lines.removeLast() }
+      return .list(GList(lines.map { .string($0) }))
+    case "eachLine":
+      guard let c = call.closure else { return nil }
+      var last = GValue.null
+      for line in s.components(separatedBy: "\n") { last = try call.callClosure(c, [.string(line)]) }
+      return last
+    case "toInteger", "toLong", "toBigInteger":
+      return try Conversions.convert(.string(s), to: "Long", at: call.range)
+    case "toDouble", "toFloat", "toBigDecimal":
+      return try Conversions.convert(.string(s), to: "Double", at: call.range)
+    case "toBoolean": return .bool(["true", "y", "1"].contains(s.trimmingCharacters(in: .whitespaces).lowercased()))
+    case "isInteger", "isLong", "isNumber", "isBigInteger":
+      return .bool(Int64(s.trimmingCharacters(in: .whitespaces)) != nil || (name == "isNumber" && Decimal(string: s) != nil))
+    case "isDouble", "isBigDecimal", "isFloat": return .bool(Double(s.trimmingCharacters(in: .whitespaces)) != nil)
+    case "capitalize": return .string(s.prefix(1).uppercased() + s.dropFirst())
+    case "uncapitalize": return .string(s.prefix(1).lowercased() + s.dropFirst())
+    case "reverse": return .string(String(s.reversed()))
+    case "center":
+      let width = try call.int(0)
+      guard s.count < width else { return .string(s) }
+      let total = width - s.count
+      return .string(String(repeating: " ", count: total / 2) + s + String(repeating: " ", count: total - total / 2))
+    case "padLeft":
+      let width = try call.int(0)
+      let pad = call.all.count > 1 ? call.string(1) : " "
+      return .string(padding(s, to: width, with: pad, left: true))
+    case "padRight":
+      let width = try call.int(0)
+      let pad = call.all.count > 1 ? call.string(1) : " "
+      return .string(padding(s, to: width, with: pad, left: false))
+    case "multiply": return try Groovy.multiply(.string(s), call.argument(0))
+    case "plus": return try Groovy.plus(.string(s), call.argument(0))
+    case "minus": return try Groovy.minus(.string(s), call.argument(0))
+    case "concat": return .string(s + call.string(0))
+    case "count":
+      let needle = call.string(0)
+      guard !needle.isEmpty else { return .int(0) }
+      return .int(Int64(s.components(separatedBy: needle).count - 1))
+    case "getAt":
+      return try call.interpreter.getAt(.string(s), [call.argument(0)], at: call.range)
+    case "take": return .string(String(s.prefix(max(0, try call.int(0)))))
+    case "drop": return .string(String(s.dropFirst(max(0, try call.int(0)))))
+    case "toList", "toCharArray", "chars": return .list(GList(s.map { .string(String($0)) }))
+    case "stripIndent": return .string(stripIndent(s))
+    case "stripMargin":
+      let margin = call.all.isEmpty ? "|" : call.string(0)
+      return .string(s.components(separatedBy: "\n").map { line -> String in
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        return trimmed.hasPrefix(margin) ? String(trimmed.dropFirst(margin.count)) : line
+      }.joined(separator: "\n"))
+    case "find":
+      let matcher = try MatcherObject(s, pattern: patternText(call.argument(0)), at: call.range)
+      guard let first = matcher.matches.first else { return .null }
+      if let c = call.closure { return try call.callClosure(c, [matcher.element(first)]) }
+      return first[0]
+    case "findAll":
+      let matcher = try MatcherObject(s, pattern: patternText(call.argument(0)), at: call.range)
+      return .list(GList(matcher.matches.map { $0[0] }))
+    case "each":
+      guard let c = call.closure else { return nil }
+      for character in s { _ = try call.callClosure(c, [.string(String(character))]) }
+      return .string(s)
+    case "format":
+      return .string(JavaFormat.format(s, call.all))
+    case "encodeBase64": return .string(Data(s.utf8).base64EncodedString())
+    case "decodeBase64": return .string(String(decoding: Data(base64Encoded: s) ?? Data(), as: UTF8.self))
+    case "execute":
+      throw GroovyError(
+        "org.jenkinsci.plugins.scriptsecurity.sandbox.RejectedAccessException",
+        "Scripts not permitted to use staticMethod org.codehaus.groovy.runtime.ProcessGroovyMethods execute java.lang.String", range: call.range)
+    default: return nil
+    }
+  }
+
+  static func patternText(_ value: GValue) -> String {
+    if case .object(let o) = value, let p = o as? PatternObject { return p.pattern }
+    return Groovy.string(value)
+  }
+
+  static func padding(_ s: String, to width: Int, with pad: String, left: Bool) -> String {
+    guard s.count < width, !pad.isEmpty else { return s }
+    var fill = ""
+    while fill.count < width - s.count { fill += pad }
+    fill = String(fill.prefix(width - s.count))
+    return left ? fill + s : s + fill
+  }
+
+  /// Java's `String.split(regex, limit)`: trailing empty strings removed when limit is 0.
+  static func javaSplit(_ s: String, _ pattern: String, limit: Int, _ call: MethodCall) throws -> [String] {
+    if s.isEmpty { return [""] }
+    let regex = try PatternObject(pattern, at: call.range).regex
+    let ns = s as NSString
+    var parts: [String] = []
+    var start = 0
+    for match in regex.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
+      if limit > 0 && parts.count == limit - 1 { break }
+      if match.range.length == 0 && match.range.location == 0 { continue }
+      parts.append(ns.substring(with: NSRange(location: start, length: match.range.location - start)))
+      start = match.range.location + match.range.length
+    }
+    parts.append(ns.substring(from: start))
+    if limit == 0 { while parts.count > 1, parts.last == "" { parts.removeLast() } }
+    return parts
+  }
+
+  /// `replaceAll(regex, replacement)` with Java's `$1` group references.
+  static func regexReplace(_ s: String, _ pattern: GValue, _ replacement: String, all: Bool, _ call: MethodCall) throws -> String {
+    let regex = try PatternObject(patternText(pattern), at: call.range).regex
+    let ns = s as NSString
+    let range = all ? NSRange(location: 0, length: ns.length) : (regex.firstMatch(in: s, range: NSRange(location: 0, length: ns.length))?.range ?? NSRange(location: 0, length: 0))
+    if !all && range.length == 0 && regex.firstMatch(in: s, range: NSRange(location: 0, length: ns.length)) == nil { return s }
+    return regex.stringByReplacingMatches(in: s, range: range, withTemplate: replacement)
+  }
+
+  static func stripIndent(_ s: String) -> String {
+    let lines = s.components(separatedBy: "\n")
+    let indents = lines.filter { !$0.allSatisfy(\.isWhitespace) }.map { $0.prefix { $0 == " " || $0 == "\t" }.count }
+    let minimum = indents.min() ?? 0
+    return lines.map { $0.count >= minimum ? String($0.dropFirst(minimum)) : $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+  }
+}

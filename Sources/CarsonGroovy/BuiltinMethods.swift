@@ -1,0 +1,116 @@
+import CarsonSyntax
+import Foundation
+
+/// Methods of strings, numbers, lists and maps (Groovy's GDK, the part Jenkinsfiles use).
+/// Each returns nil for a method it does not know, so the caller can report Groovy's
+/// "No signature of method" error.
+enum BuiltinMethods {
+  static func invoke(
+    _ receiver: GValue, _ name: String, _ arguments: CallArguments, _ interpreter: Interpreter, _ context: EvaluationContext,
+    at range: SourceRange
+  ) throws -> GValue? {
+    let call = MethodCall(interpreter: interpreter, context: context, arguments: arguments, range: range)
+    if let result = try common(receiver, name, call) { return result }
+    switch receiver {
+    case .string(let s): return try stringMethod(s, name, call)
+    case .list(let l): return try listMethod(l, name, call)
+    case .map(let m): return try mapMethod(m, name, call)
+    case .int, .decimal: return try numberMethod(receiver, name, call)
+    case .bool(let b):
+      switch name {
+      case "booleanValue": return .bool(b)
+      case "and": return .bool(b && Groovy.truthy(call.argument(0)))
+      case "or": return .bool(b || Groovy.truthy(call.argument(0)))
+      default: return nil
+      }
+    case .closure(let c):
+      switch name {
+      case "curry":
+        let bound = call.arguments.positional
+        return .closure(GClosure(range: c.range) { args, context in
+          try interpreter.call(c, bound + args.positional, context)
+        })
+      case "getMaximumNumberOfParameters": return .int(Int64(c.arity))
+      default: return nil
+      }
+    default: return nil
+    }
+  }
+
+  /// Properties that are really getters (`list.size` is not one, but `s.length` neither; Groovy
+  /// users write `str.length()`; these are the property forms that do exist).
+  static func property(_ receiver: GValue, _ name: String, _ interpreter: Interpreter, _ context: EvaluationContext, at range: SourceRange) throws -> GValue? {
+    switch (receiver, name) {
+    case (.list(let l), "empty"): return .bool(l.items.isEmpty)
+    case (.list(let l), "first"): return l.items.first ?? .null
+    case (.list(let l), "last"): return l.items.last ?? .null
+    case (.string(let s), "empty"): return .bool(s.isEmpty)
+    case (.string(let s), "bytes"): return .list(GList(s.utf8.map { .int(Int64(Int8(bitPattern: $0))) }))
+    default: return nil
+    }
+  }
+
+  /// The arguments of one call, with helpers for closures.
+  struct MethodCall {
+    let interpreter: Interpreter
+    let context: EvaluationContext
+    let arguments: CallArguments
+    let range: SourceRange
+
+    var all: [GValue] { arguments.groovyArguments }
+
+    func argument(_ i: Int) -> GValue { i < all.count ? all[i] : .null }
+
+    func string(_ i: Int) -> String { Groovy.string(argument(i)) }
+
+    func int(_ i: Int) throws -> Int {
+      switch argument(i) {
+      case .int(let v): return Int(v)
+      case .decimal(let d): return Int(truncating: NSDecimalNumber(decimal: d))
+      default: throw GroovyError.illegalArgument("Expected an integer argument")
+      }
+    }
+
+    /// The closure argument, if the call has one.
+    var closure: GClosure? {
+      if let c = arguments.closure { return c }
+      for a in arguments.positional { if case .closure(let c) = a { return c } }
+      return nil
+    }
+
+    func callClosure(_ closure: GClosure, _ values: [GValue]) throws -> GValue {
+      try context.checkInterrupted()
+      return try interpreter.call(closure, values, context)
+    }
+
+    /// Calls a closure on a map entry: `{ k, v -> }` gets key and value, `{ e -> }`/`it` the entry.
+    func callOnEntry(_ closure: GClosure, _ key: GValue, _ value: GValue) throws -> GValue {
+      if closure.hasArrow && closure.parameters.count == 2 { return try callClosure(closure, [key, value]) }
+      return try callClosure(closure, [.object(MapEntryObject(key: key, value: value))])
+    }
+  }
+
+  /// Methods every value has.
+  static func common(_ receiver: GValue, _ name: String, _ call: MethodCall) throws -> GValue? {
+    switch name {
+    case "toString": return .string(Groovy.string(receiver))
+    case "equals": return .bool(Groovy.equals(receiver, call.argument(0)))
+    case "hashCode": return .int(Int64(Groovy.string(receiver).hashValue & 0x7fff_ffff))
+    case "getClass": return .object(StaticClasses.classObject(Groovy.className(receiver)))
+    case "is": return .bool(call.interpreter.identical(receiver, call.argument(0)))
+    case "asBoolean": return .bool(Groovy.truthy(receiver))
+    case "with":
+      guard let c = call.closure else { return nil }
+      return try call.callClosure(c, [receiver])
+    case "inspect":
+      if case .string(let s) = receiver { return .string("'\(s)'") }
+      return .string(Groovy.string(receiver))
+    case "asType":
+      guard case .object(let o) = call.argument(0), let cls = o as? ClassObject else { return nil }
+      return try Conversions.convert(receiver, to: cls.name, at: call.range)
+    case "isCase":
+      return .bool(try call.interpreter.isCase(receiver, call.argument(0), call.context))
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,236 @@
+import Foundation
+
+/// Groovy's rules for the basic operations: truth, equality, ordering, printing, arithmetic.
+public enum Groovy {
+  // MARK: Truth
+
+  /// Groovy truth: null, false, 0, "" and empty collections are false.
+  public static func truthy(_ value: GValue) -> Bool {
+    switch value {
+    case .null: return false
+    case .bool(let b): return b
+    case .int(let i): return i != 0
+    case .decimal(let d): return !d.isZero
+    case .string(let s): return !s.isEmpty
+    case .list(let l): return !l.items.isEmpty
+    case .map(let m): return m.count > 0
+    case .closure: return true
+    case .object(let o): return (o as? GroovyTruth)?.groovyTruth ?? true
+    }
+  }
+
+  // MARK: Printing
+
+  /// `toString()` as Groovy prints values (`[a, b]`, `[k:v]`, `null`).
+  public static func string(_ value: GValue) -> String {
+    switch value {
+    case .null: return "null"
+    case .bool(let b): return b ? "true" : "false"
+    case .int(let i): return String(i)
+    case .decimal(let d): return decimalString(d)
+    case .string(let s): return s
+    case .list(let l): return "[" + l.items.map(inspectInCollection).joined(separator: ", ") + "]"
+    case .map(let m):
+      if m.count == 0 { return "[:]" }
+      return "[" + m.entries.map { "\(inspectInCollection($0.0)):\(inspectInCollection($0.1))" }.joined(separator: ", ") + "]"
+    case .closure: return "Script1$_run_closure1@1"
+    case .object(let o): return o.groovyDescription
+    }
+  }
+
+  static func inspectInCollection(_ value: GValue) -> String { string(value) }
+
+  /// BigDecimal's `toString`: plain notation, at least one fractional digit for values that
+  /// came from decimal arithmetic (`2.5 * 2` prints `5.0`).
+  static func decimalString(_ d: Decimal) -> String {
+    var text = NSDecimalNumber(decimal: d).stringValue
+    if !text.contains(".") && !text.contains("e") && !text.contains("E") && text != "NaN" { text += ".0" }
+    return text
+  }
+
+  // MARK: Equality and order
+
+  public static func equals(_ a: GValue, _ b: GValue) -> Bool {
+    switch (a, b) {
+    case (.null, .null): return true
+    case (.null, _), (_, .null): return false
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.string(let x), .string(let y)): return x == y
+    case (.list(let x), .list(let y)):
+      return x === y || (x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { equals($0, $1) })
+    case (.map(let x), .map(let y)):
+      return x === y || (x.count == y.count && x.entries.allSatisfy { k, v in y[k].map { equals(v, $0) } ?? false })
+    case (.closure(let x), .closure(let y)): return x === y
+    case (.object(let x), .object(let y)):
+      if let e = x as? GroovyEquatable { return e.groovyEquals(b) }
+      return x === y
+    case (.object(let x), _):
+      return (x as? GroovyEquatable)?.groovyEquals(b) ?? false
+    default:
+      if let x = number(a), let y = number(b) { return x == y }
+      return false
+    }
+  }
+
+  /// `<=>`; nil when the values are not comparable.
+  public static func compare(_ a: GValue, _ b: GValue) -> Int? {
+    switch (a, b) {
+    case (.null, .null): return 0
+    case (.null, _): return -1
+    case (_, .null): return 1
+    case (.string(let x), .string(let y)): return x < y ? -1 : (x == y ? 0 : 1)
+    case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
+    default:
+      if let x = number(a), let y = number(b) { return x < y ? -1 : (x == y ? 0 : 1) }
+      return nil
+    }
+  }
+
+  public static func number(_ value: GValue) -> Decimal? {
+    switch value {
+    case .int(let i): return Decimal(i)
+    case .decimal(let d): return d
+    default: return nil
+    }
+  }
+
+  // MARK: Arithmetic
+
+  /// A result of decimal arithmetic; integral values stay decimals (Groovy's BigDecimal).
+  static func arithmetic(_ a: GValue, _ b: GValue, _ intOp: (Int64, Int64) -> (Int64, Bool), _ decimalOp: (Decimal, Decimal) -> Decimal) -> GValue? {
+    if case .int(let x) = a, case .int(let y) = b {
+      let (r, overflow) = intOp(x, y)
+      if !overflow { return .int(r) }
+      return .decimal(decimalOp(Decimal(x), Decimal(y)))
+    }
+    if let x = number(a), let y = number(b) { return .decimal(decimalOp(x, y)) }
+    return nil
+  }
+
+  public static func plus(_ a: GValue, _ b: GValue) throws -> GValue {
+    switch (a, b) {
+    case (.string(let x), _): return .string(x + string(b))
+    case (.list(let x), .list(let y)): return .list(GList(x.items + y.items))
+    case (.list(let x), _): return .list(GList(x.items + [b]))
+    case (.map(let x), .map(let y)):
+      let merged = GMap(x.entries)
+      for (k, v) in y.entries { merged[k] = v }
+      return .map(merged)
+    case (_, .string(let y)) where a.isScalar: return .string(string(a) + y)
+    default:
+      if let r = arithmetic(a, b, { $0.addingReportingOverflow($1) }, { $0 + $1 }) { return r }
+      throw operatorError("plus", a, b)
+    }
+  }
+
+  public static func minus(_ a: GValue, _ b: GValue) throws -> GValue {
+    switch (a, b) {
+    case (.string(let x), _):
+      let removed = string(b)
+      guard let r = x.range(of: removed) else { return a }
+      return .string(x.replacingCharacters(in: r, with: ""))
+    case (.list(let x), .list(let y)): return .list(GList(x.items.filter { item in !y.items.contains { equals($0, item) } }))
+    case (.list(let x), _): return .list(GList(x.items.filter { !equals($0, b) }))
+    default:
+      if let r = arithmetic(a, b, { $0.subtractingReportingOverflow($1) }, { $0 - $1 }) { return r }
+      throw operatorError("minus", a, b)
+    }
+  }
+
+  public static func multiply(_ a: GValue, _ b: GValue) throws -> GValue {
+    if case .string(let s) = a, case .int(let n) = b { return .string(String(repeating: s, count: max(0, Int(n)))) }
+    if case .list(let l) = a, case .int(let n) = b {
+      return .list(GList(Array([[GValue]](repeating: l.items, count: max(0, Int(n))).joined())))
+    }
+    if let r = arithmetic(a, b, { $0.multipliedReportingOverflow(by: $1) }, { $0 * $1 }) { return r }
+    throw operatorError("multiply", a, b)
+  }
+
+  /// Groovy's `/` on integers gives a BigDecimal (`1 / 2 == 0.5`); an exact integral
+  /// quotient prints as an integer (`4 / 2` → `2`).
+  public static func divide(_ a: GValue, _ b: GValue) throws -> GValue {
+    guard let x = number(a), let y = number(b) else { throw operatorError("div", a, b) }
+    if y.isZero { throw GroovyError("java.lang.ArithmeticException", "Division by zero") }
+    var quotient = x / y
+    var rounded = Decimal()
+    NSDecimalRound(&rounded, &quotient, 10, .bankers)
+    if case .int = a, case .int = b, rounded == rounded.rounded(0), let i = Int64(exactly: NSDecimalNumber(decimal: rounded).doubleValue) {
+      return .int(i)
+    }
+    return .decimal(rounded)
+  }
+
+  public static func remainder(_ a: GValue, _ b: GValue) throws -> GValue {
+    guard case .int(let x) = a, case .int(let y) = b else {
+      guard let x = number(a), let y = number(b), !y.isZero else { throw operatorError("mod", a, b) }
+      let q = (x / y).rounded(0, x / y < 0 ? .up : .down)
+      return .decimal(x - q * y)
+    }
+    if y == 0 { throw GroovyError("java.lang.ArithmeticException", "/ by zero") }
+    return .int(x % y)
+  }
+
+  public static func power(_ a: GValue, _ b: GValue) throws -> GValue {
+    if case .int(let x) = a, case .int(let y) = b, y >= 0 {
+      var result: Int64 = 1
+      for _ in 0..<y {
+        let (r, overflow) = result.multipliedReportingOverflow(by: x)
+        if overflow { return .decimal(pow(Decimal(x), Int(y))) }
+        result = r
+      }
+      return .int(result)
+    }
+    guard let x = number(a), let y = number(b) else { throw operatorError("power", a, b) }
+    return .decimal(Decimal(pow(NSDecimalNumber(decimal: x).doubleValue, NSDecimalNumber(decimal: y).doubleValue)))
+  }
+
+  static func operatorError(_ name: String, _ a: GValue, _ b: GValue) -> GroovyError {
+    GroovyError(
+      "groovy.lang.MissingMethodException",
+      "No signature of method: \(className(a)).\(name)() is applicable for argument types: (\(className(b))) values: [\(string(b))]")
+  }
+
+  /// The Java class of a value, as Groovy error messages print it.
+  public static func className(_ value: GValue) -> String {
+    switch value {
+    case .null: return "null"
+    case .bool: return "java.lang.Boolean"
+    case .int(let i): return i >= Int64(Int32.min) && i <= Int64(Int32.max) ? "java.lang.Integer" : "java.lang.Long"
+    case .decimal: return "java.math.BigDecimal"
+    case .string: return "java.lang.String"
+    case .list: return "java.util.ArrayList"
+    case .map: return "java.util.LinkedHashMap"
+    case .closure: return "groovy.lang.Closure"
+    case .object(let o): return o.groovyClassName
+    }
+  }
+}
+
+extension GValue {
+  /// Strings, numbers, booleans: values that `+` with a string concatenates.
+  var isScalar: Bool {
+    switch self {
+    case .int, .decimal, .bool: return true
+    default: return false
+    }
+  }
+}
+
+extension Decimal {
+  func rounded(_ scale: Int, _ mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
+    var value = self
+    var result = Decimal()
+    NSDecimalRound(&result, &value, scale, mode)
+    return result
+  }
+}
+
+/// Host objects with their own Groovy truth (an exhausted matcher is false).
+public protocol GroovyTruth {
+  var groovyTruth: Bool { get }
+}
+
+/// Host objects compared by value (`Result.SUCCESS == 'SUCCESS'`-style comparisons).
+public protocol GroovyEquatable {
+  func groovyEquals(_ other: GValue) -> Bool
+}

@@ -1,0 +1,386 @@
+import CarsonSyntax
+import Foundation
+
+/// `as`, casts and `instanceof` for the types Jenkinsfiles use.
+public enum Conversions {
+  public static func convert(_ value: GValue, to type: String, at range: SourceRange) throws -> GValue {
+    let simple = type.split(separator: ".").last.map(String.init) ?? type
+    switch simple {
+    case "String", "GString", "CharSequence":
+      return value.isNull ? .null : .string(Groovy.string(value))
+    case "int", "Integer", "long", "Long", "short", "Short", "byte", "Byte", "BigInteger":
+      switch value {
+      case .int: return value
+      case .decimal(let d): return .int(Int64(truncating: NSDecimalNumber(decimal: d.rounded(0, .down))))
+      case .string(let s):
+        guard let i = Int64(s.trimmingCharacters(in: .whitespaces)) else {
+          throw GroovyError("java.lang.NumberFormatException", "For input string: \"\(s)\"", range: range)
+        }
+        return .int(i)
+      case .bool(let b): return .int(b ? 1 : 0)
+      case .null: return .null
+      default: throw castError(value, simple, range)
+      }
+    case "double", "Double", "float", "Float", "BigDecimal", "Number":
+      switch value {
+      case .int(let i): return simple == "Number" ? value : .decimal(Decimal(i))
+      case .decimal: return value
+      case .string(let s):
+        guard let d = Decimal(string: s.trimmingCharacters(in: .whitespaces)) else {
+          throw GroovyError("java.lang.NumberFormatException", "For input string: \"\(s)\"", range: range)
+        }
+        return .decimal(d)
+      case .null: return .null
+      default: throw castError(value, simple, range)
+      }
+    case "boolean", "Boolean":
+      return .bool(Groovy.truthy(value))
+    case "List", "ArrayList", "Collection", "Iterable", "Set", "HashSet", "LinkedHashSet", "Object[]", "String[]":
+      switch value {
+      case .list(let l): return simple.contains("Set") ? .list(GList(unique(l.items))) : value
+      case .null: return .null
+      case .map(let m): return .list(GList(m.entries.map { .object(MapEntryObject(key: $0.0, value: $0.1)) }))
+      case .object(let o):
+        if let iterable = o as? GroovyIterable { return .list(GList(try iterable.groovyElements())) }
+        return .list([value])
+      default: return .list([value])
+      }
+    case "Map", "HashMap", "LinkedHashMap":
+      if case .map = value { return value }
+      if value.isNull { return .null }
+      throw castError(value, simple, range)
+    default:
+      return value
+    }
+  }
+
+  static func unique(_ items: [GValue]) -> [GValue] {
+    var out: [GValue] = []
+    for item in items where !out.contains(where: { Groovy.equals($0, item) }) { out.append(item) }
+    return out
+  }
+
+  static func castError(_ value: GValue, _ type: String, _ range: SourceRange) -> GroovyError {
+    GroovyError(
+      "org.codehaus.groovy.runtime.typehandling.GroovyCastException",
+      "Cannot cast object '\(Groovy.string(value))' with class '\(Groovy.className(value))' to class '\(type)'", range: range)
+  }
+
+  public static func isInstance(_ value: GValue, of type: String) -> Bool {
+    let simple = type.split(separator: ".").last.map(String.init) ?? type
+    switch (value, simple) {
+    case (.null, _): return false
+    case (_, "Object"): return true
+    case (.string, "String"), (.string, "CharSequence"), (.string, "GString"): return true
+    case (.int, "Integer"), (.int, "Long"), (.int, "Number"), (.decimal, "BigDecimal"), (.decimal, "Number"), (.decimal, "Double"): return true
+    case (.bool, "Boolean"): return true
+    case (.list, "List"), (.list, "ArrayList"), (.list, "Collection"), (.list, "Iterable"): return true
+    case (.map, "Map"), (.map, "HashMap"), (.map, "LinkedHashMap"): return true
+    case (.closure, "Closure"): return true
+    case (.object(let o), _):
+      let name = o.groovyClassName
+      return name == type || name.hasSuffix("." + simple) || (o is ExceptionObject && ExceptionHierarchy.isSubclass(name, of: simple))
+    default: return false
+    }
+  }
+}
+
+/// Static classes and constructors reachable from Jenkinsfiles (`Integer.parseInt`,
+/// `Math.max`, `new Date()`, `new Exception('x')`, `JsonOutput.toJson`, …). Members outside this
+/// list fail with the message Jenkins' script sandbox gives, or as unsupported.
+public enum StaticClasses {
+  static let names: Set<String> = [
+    "Integer", "Long", "Double", "Float", "Boolean", "String", "Math", "System", "UUID", "URLEncoder", "URLDecoder",
+    "JsonOutput", "Collections", "Character", "BigDecimal", "TimeUnit",
+  ]
+
+  public static func lookup(_ name: String) -> GObject? {
+    let simple = name.split(separator: ".").last.map(String.init) ?? name
+    guard names.contains(simple) else { return nil }
+    return StaticClassObject(simple)
+  }
+
+  public static func classObject(_ qualified: String) -> GObject { ClassObject(qualified) }
+
+  public static func construct(_ type: String, _ arguments: [GValue], at range: SourceRange) throws -> GValue? {
+    let simple = type.split(separator: ".").last.map(String.init) ?? type
+    if simple.hasSuffix("Exception") || simple.hasSuffix("Error") || simple == "Throwable" {
+      let message = arguments.first.map { Groovy.string($0) }
+      return .object(ExceptionObject(GroovyError(ExceptionHierarchy.qualified(type), message, range: range)))
+    }
+    switch simple {
+    case "ArrayList", "LinkedList", "Vector", "HashSet", "LinkedHashSet", "TreeSet":
+      if case .list(let l)? = arguments.first { return .list(GList(l.items)) }
+      return .list([])
+    case "HashMap", "LinkedHashMap", "TreeMap", "ConcurrentHashMap":
+      if case .map(let m)? = arguments.first { return .map(GMap(m.entries)) }
+      return .map(GMap())
+    case "StringBuilder", "StringBuffer":
+      return .object(StringBuilderObject(arguments.first.map { Groovy.string($0) } ?? ""))
+    case "String":
+      return .string(arguments.first.map { Groovy.string($0) } ?? "")
+    case "Date":
+      return .object(DateObject(Date()))
+    case "Random":
+      return .object(RandomObject())
+    case "JsonSlurper", "JsonSlurperClassic":
+      return .object(JsonSlurperObject())
+    case "URL", "URI":
+      return .string(arguments.first.map { Groovy.string($0) } ?? "")
+    default:
+      return nil
+    }
+  }
+}
+
+/// `x.class` / `x.getClass()`.
+final class ClassObject: GObject, GroovyEquatable {
+  let name: String
+  init(_ name: String) { self.name = name }
+  var groovyClassName: String { "java.lang.Class" }
+  var groovyDescription: String { "class \(name)" }
+  var simpleName: String { name.split(separator: ".").last.map(String.init) ?? name }
+
+  func getProperty(_ property: String, _ context: EvaluationContext) throws -> GValue {
+    switch property {
+    case "name", "canonicalName", "typeName": return .string(name)
+    case "simpleName": return .string(simpleName)
+    default: throw GroovyError.missingProperty(property, groovyClassName)
+    }
+  }
+
+  func invokeMethod(_ method: String, _ arguments: CallArguments, _ context: EvaluationContext) throws -> GValue {
+    switch method {
+    case "getName", "getCanonicalName": return .string(name)
+    case "getSimpleName": return .string(simpleName)
+    case "toString": return .string(groovyDescription)
+    default: throw GroovyError.missingMethod(method, groovyClassName, arguments.groovyArguments.count)
+    }
+  }
+
+  func groovyEquals(_ other: GValue) -> Bool {
+    if case .object(let o) = other, let c = o as? ClassObject { return c.name == name }
+    return false
+  }
+}
+
+/// A static class used by name: `Integer.parseInt('3')`.
+final class StaticClassObject: GObject {
+  let name: String
+  init(_ name: String) { self.name = name }
+  var groovyClassName: String { "java.lang.Class" }
+  var groovyDescription: String { "class java.lang.\(name)" }
+
+  func rejected(_ kind: String, _ member: String) -> GroovyError {
+    GroovyError(
+      "org.jenkinsci.plugins.scriptsecurity.sandbox.RejectedAccessException",
+      "Scripts not permitted to use \(kind) java.lang.\(name) \(member)")
+  }
+
+  func getProperty(_ property: String, _ context: EvaluationContext) throws -> GValue {
+    switch (name, property) {
+    case ("Integer", "MAX_VALUE"): return .int(Int64(Int32.max))
+    case ("Integer", "MIN_VALUE"): return .int(Int64(Int32.min))
+    case ("Long", "MAX_VALUE"): return .int(Int64.max)
+    case ("Long", "MIN_VALUE"): return .int(Int64.min)
+    case ("Math", "PI"): return .decimal(Decimal(Double.pi))
+    case ("System", _): throw rejected("staticField", property)
+    case (_, "name"): return .string("java.lang.\(name)")
+    case (_, "simpleName"): return .string(name)
+    default: throw GroovyError.missingProperty(property, "java.lang.\(name)")
+    }
+  }
+
+  func invokeMethod(_ method: String, _ arguments: CallArguments, _ context: EvaluationContext) throws -> GValue {
+    let args = arguments.positional
+    let first = args.first ?? .null
+    func number(_ value: GValue) throws -> Decimal {
+      if let d = Groovy.number(value) { return d }
+      throw GroovyError.illegalArgument("Expected a number, got \(Groovy.string(value))")
+    }
+    switch (name, method) {
+    case ("Integer", "parseInt"), ("Integer", "valueOf"), ("Long", "parseLong"), ("Long", "valueOf"):
+      return try Conversions.convert(.string(Groovy.string(first)), to: "Long", at: SourceRange.point(0))
+    case ("Double", "parseDouble"), ("Double", "valueOf"), ("Float", "parseFloat"):
+      return try Conversions.convert(.string(Groovy.string(first)), to: "Double", at: SourceRange.point(0))
+    case ("Boolean", "parseBoolean"), ("Boolean", "valueOf"):
+      return .bool(Groovy.string(first).lowercased() == "true")
+    case (_, "toString") where name != "System": return .string(Groovy.string(first))
+    case ("String", "valueOf"): return .string(Groovy.string(first))
+    case ("String", "format"):
+      return .string(JavaFormat.format(Groovy.string(first), Array(args.dropFirst())))
+    case ("String", "join"):
+      let items: [GValue]
+      if args.count == 2, case .list(let l) = args[1] { items = l.items } else { items = Array(args.dropFirst()) }
+      return .string(items.map(Groovy.string).joined(separator: Groovy.string(first)))
+    case ("Math", "max"): return try Groovy.compare(args[0], args[1]).map { $0 >= 0 ? args[0] : args[1] } ?? first
+    case ("Math", "min"): return try Groovy.compare(args[0], args[1]).map { $0 <= 0 ? args[0] : args[1] } ?? first
+    case ("Math", "abs"):
+      if case .int(let i) = first { return .int(abs(i)) }
+      return .decimal(abs(try number(first)))
+    case ("Math", "round"): return .int(Int64(truncating: NSDecimalNumber(decimal: try number(first).rounded(0, .plain))))
+    case ("Math", "floor"): return .decimal(try number(first).rounded(0, .down))
+    case ("Math", "ceil"): return .decimal(try number(first).rounded(0, .up))
+    case ("Math", "sqrt"): return .decimal(Decimal(sqrt(NSDecimalNumber(decimal: try number(first)).doubleValue)))
+    case ("Math", "pow"): return try Groovy.power(first, args.count > 1 ? args[1] : .int(1))
+    case ("Math", "random"): return .decimal(Decimal(Double.random(in: 0..<1)))
+    case ("System", "currentTimeMillis"): return .int(Int64(Date().timeIntervalSince1970 * 1000))
+    case ("System", "nanoTime"): return .int(Int64(DispatchTime.now().uptimeNanoseconds))
+    case ("System", _): throw rejected("staticMethod", method)
+    case ("UUID", "randomUUID"): return .string(UUID().uuidString.lowercased())
+    case ("URLEncoder", "encode"):
+      let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_.*"))
+      let text = Groovy.string(first).addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+      return .string(text.replacingOccurrences(of: "%20", with: "+"))
+    case ("URLDecoder", "decode"):
+      return .string(Groovy.string(first).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? Groovy.string(first))
+    case ("JsonOutput", "toJson"): return .string(JSONBridge.json(first).compact)
+    case ("JsonOutput", "prettyPrint"):
+      let parsed = (try? JSONValue.parse(Groovy.string(first))) ?? .string(Groovy.string(first))
+      return .string(parsed.pretty)
+    case ("Character", "isDigit"): return .bool(Groovy.string(first).first?.isNumber ?? false)
+    case ("Character", "isLetter"): return .bool(Groovy.string(first).first?.isLetter ?? false)
+    default:
+      throw GroovyError.missingMethod(method, "java.lang.\(name)", arguments.groovyArguments.count)
+    }
+  }
+}
+
+/// `new Date()`: `format(pattern)`, `time`, `toString()`.
+final class DateObject: GObject {
+  let date: Date
+  init(_ date: Date) { self.date = date }
+  var groovyClassName: String { "java.util.Date" }
+  var groovyDescription: String { date.description }
+
+  func getProperty(_ name: String, _ context: EvaluationContext) throws -> GValue {
+    if name == "time" { return .int(Int64(date.timeIntervalSince1970 * 1000)) }
+    throw GroovyError.missingProperty(name, groovyClassName)
+  }
+
+  func invokeMethod(_ name: String, _ arguments: CallArguments, _ context: EvaluationContext) throws -> GValue {
+    switch name {
+    case "format":
+      let formatter = DateFormatter()
+      formatter.locale = Locale(identifier: "en_US_POSIX")
+      formatter.dateFormat = Groovy.string(arguments.positional.first ?? .string("yyyy-MM-dd"))
+      if arguments.positional.count > 1 { formatter.timeZone = TimeZone(identifier: Groovy.string(arguments.positional[1])) }
+      return .string(formatter.string(from: date))
+    case "getTime": return .int(Int64(date.timeIntervalSince1970 * 1000))
+    case "toString": return .string(groovyDescription)
+    default: throw GroovyError.missingMethod(name, groovyClassName, arguments.groovyArguments.count)
+    }
+  }
+}
+
+final class RandomObject: GObject {
+  var groovyClassName: String { "java.util.Random" }
+  func invokeMethod(_ name: String, _ arguments: CallArguments, _ context: EvaluationContext) throws -> GValue {
+    switch name {
+    case "nextInt":
+      if case .int(let bound)? = arguments.positional.first, bound > 0 { return .int(Int64.random(in: 0..<bound)) }
+      return .int(Int64(Int32.random(in: Int32.min...Int32.max)))
+    case "nextBoolean": return .bool(Bool.random())
+    default: throw GroovyError.missingMethod(name, groovyClassName, arguments.groovyArguments.count)
+    }
+  }
+}
+
+/// `new JsonSlurper().parseText(text)`.
+final class JsonSlurperObject: GObject {
+  var groovyClassName: String { "groovy.json.JsonSlurper" }
+  func invokeMethod(_ name: String, _ arguments: CallArguments, _ context: EvaluationContext) throws -> GValue {
+    guard name == "parseText" || name == "parse" else {
+      throw GroovyError.missingMethod(name, groovyClassName, arguments.groovyArguments.count)
+    }
+    do {
+      return JSONBridge.value(try JSONValue.parse(Groovy.string(arguments.positional.first ?? .null)))
+    } catch {
+      throw GroovyError("groovy.json.JsonException", "Unable to parse JSON: \(error)")
+    }
+  }
+}
+
+/// Between Carson's JSON values and Groovy values.
+public enum JSONBridge {
+  public static func value(_ json: JSONValue) -> GValue {
+    switch json {
+    case .null: return .null
+    case .bool(let b): return .bool(b)
+    case .integer(let i): return .int(i)
+    case .double(let d): return .decimal(Decimal(d))
+    case .string(let s): return .string(s)
+    case .array(let items): return .list(GList(items.map(value)))
+    case .object(let pairs): return .map(GMap(pairs.map { (.string($0.0), value($0.1)) }))
+    }
+  }
+
+  public static func json(_ value: GValue) -> JSONValue {
+    switch value {
+    case .null: return .null
+    case .bool(let b): return .bool(b)
+    case .int(let i): return .integer(i)
+    case .decimal(let d): return .double(NSDecimalNumber(decimal: d).doubleValue)
+    case .string(let s): return .string(s)
+    case .list(let l): return .array(l.items.map(json))
+    case .map(let m): return .object(m.entries.map { (Groovy.string($0.0), json($0.1)) })
+    case .closure, .object: return .string(Groovy.string(value))
+    }
+  }
+}
+
+/// `String.format` with Java's common conversions (`%s %d %f %x %n %%`, width, precision, `-`, `0`).
+enum JavaFormat {
+  static func format(_ pattern: String, _ arguments: [GValue]) -> String {
+    var out = ""
+    var index = 0
+    var chars = Array(pattern)[...]
+    while let c = chars.first {
+      chars = chars.dropFirst()
+      guard c == "%" else {
+        out.append(c)
+        continue
+      }
+      var spec = ""
+      while let s = chars.first, "-0+ #.,0123456789".contains(s) {
+        spec.append(s)
+        chars = chars.dropFirst()
+      }
+      guard let conversion = chars.first else { break }
+      chars = chars.dropFirst()
+      if conversion == "%" {
+        out += "%"
+        continue
+      }
+      if conversion == "n" {
+        out += "\n"
+        continue
+      }
+      let argument = index < arguments.count ? arguments[index] : .null
+      index += 1
+      let leftAlign = spec.hasPrefix("-")
+      let zeroPad = spec.hasPrefix("0")
+      let parts = spec.trimmingCharacters(in: CharacterSet(charactersIn: "-0+ #,")).split(separator: ".", omittingEmptySubsequences: false)
+      let width = parts.first.flatMap { Int($0) } ?? 0
+      let precision = parts.count > 1 ? Int(parts[1]) : nil
+      var text: String
+      switch conversion {
+      case "d": text = Groovy.string(argument)
+      case "f":
+        let d = NSDecimalNumber(decimal: Groovy.number(argument) ?? 0).doubleValue
+        text = String(format: "%.\(precision ?? 6)f", d)
+      case "x", "X":
+        if case .int(let i) = argument { text = String(i, radix: 16, uppercase: conversion == "X") } else { text = Groovy.string(argument) }
+      default:
+        text = Groovy.string(argument)
+        if let precision { text = String(text.prefix(precision)) }
+      }
+      if text.count < width {
+        let pad = String(repeating: zeroPad && !leftAlign ? "0" : " ", count: width - text.count)
+        text = leftAlign ? text + pad : pad + text
+      }
+      out += text
+    }
+    return out
+  }
+}
