@@ -12,7 +12,7 @@ all: build
 
 # Debian packages the build and tests need, installed only when missing (none yet: the Swift
 # toolchain brings everything the syntax layer uses). `bench` also wants GNU time for peak RSS.
-APT_PACKAGES :=
+APT_PACKAGES := libxml2
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -21,8 +21,12 @@ let package = Package(
     .target(name: "CCarsonSpawn"),
     // Processes, process groups, cancellation: the only code that starts programs.
     .target(name: "CarsonExec", dependencies: ["CCarsonSpawn"]),
+    // Runs pipelines: stages, when, post, results, steps, events, masking.
+    .target(name: "CarsonEngine", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonGroovy", "CarsonExec"]),
+    // Renderers of the event stream: console, plain, Jenkins-style log, JSON lines.
+    .target(name: "CarsonReport", dependencies: ["CarsonSyntax", "CarsonEngine"]),
     // Argument parsing, commands, diagnostic renderers, exit codes.
-    .target(name: "CarsonCLI", dependencies: ["CarsonSyntax", "CarsonModel"]),
+    .target(name: "CarsonCLI", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport"]),
     .executableTarget(name: "carson", dependencies: ["CarsonCLI"]),
     .executableTarget(name: "carson-bench", dependencies: ["CarsonSyntax", "CarsonModel"], path: "Sources/CarsonBench"),
     // Locating ../shared and reading its manifests, for the test targets.

@@ -4,6 +4,7 @@ public enum CarsonCommand {
 
   static let commands: [(spec: CommandSpec, run: @Sendable (ParsedArguments, CommandIO) -> ExitCode)] = [
     (LintCommand.spec, LintCommand.run),
+    (RunCommand.spec, RunCommand.run),
     (ParseCommand.spec, ParseCommand.run),
   ]
 

@@ -43,8 +43,14 @@ public struct CommandIO {
 /// Exit codes, following BSD `sysexits` where they apply (documented in docs/cli.md).
 public enum ExitCode: Int32, Sendable {
   case success = 0
-  /// `lint`: at least one error (or warning with `--strict`).
+  /// `lint`: at least one error (or warning with `--strict`); `run`: UNSTABLE.
   case problemsFound = 1
+  /// `run`: FAILURE, or an invalid Jenkinsfile.
+  case failure = 2
+  /// `run`: NOT_BUILT.
+  case notBuilt = 3
+  /// `run`: ABORTED.
+  case aborted = 4
   /// Command-line misuse (`EX_USAGE`).
   case usage = 64
   /// An input file could not be read (`EX_NOINPUT`).

@@ -315,11 +315,13 @@ extension BuiltinMethods {
   static func numberMethod(_ n: GValue, _ name: String, _ call: MethodCall) throws -> GValue? {
     switch name {
     case "toInteger", "toLong", "intValue", "longValue", "toBigInteger": return try Conversions.convert(n, to: "Long", at: call.range)
-    case "toDouble", "toFloat", "doubleValue", "floatValue", "toBigDecimal": return try Conversions.convert(n, to: "Double", at: call.range)
+    case "toDouble", "toFloat", "doubleValue", "floatValue": return try Conversions.convert(n, to: "Double", at: call.range)
+    case "toBigDecimal": return try Conversions.convert(n, to: "BigDecimal", at: call.range)
     case "abs":
       if case .int(let i) = n { return .int(abs(i)) }
-      if case .decimal(let d) = n { return .decimal(abs(d)) }
+      if case .decimal(let d) = n { return .decimal(d.value < 0 ? -d : d) }
       return nil
+    case "negate": return try call.interpreter.negate(n)
     case "plus": return try Groovy.plus(n, call.argument(0))
     case "minus": return try Groovy.minus(n, call.argument(0))
     case "multiply": return try Groovy.multiply(n, call.argument(0))
@@ -327,24 +329,35 @@ extension BuiltinMethods {
     case "mod": return try Groovy.remainder(n, call.argument(0))
     case "power": return try Groovy.power(n, call.argument(0))
     case "intdiv":
-      guard case .int(let a) = n, case .int(let b) = call.argument(0), b != 0 else { return nil }
+      // Integers only, as in Groovy 2.4 (`10.0.intdiv(3)` fails).
+      guard case .int(let a) = n else { throw Groovy.unsupportedNumberOperation("intdiv", n) }
+      guard case .int(let b) = call.argument(0) else { throw Groovy.unsupportedNumberOperation("intdiv", call.argument(0)) }
+      if b == 0 { throw GroovyError("java.lang.ArithmeticException", "/ by zero", range: call.range) }
       return .int(a / b)
     case "compareTo": return .int(Int64(Groovy.compare(n, call.argument(0)) ?? 0))
     case "round":
+      // `Double.round()` is `Math.round` (half up); `round(places)` rounds half up to a double.
       guard case .decimal(let d) = n else { return n }
-      if call.all.isEmpty { return .int(Int64(truncating: NSDecimalNumber(decimal: d.rounded(0, .plain)))) }
-      return .decimal(d.rounded(try call.int(0), .plain))
+      if call.all.isEmpty { return .int(GDecimal(d.value.rounded(0, .plain)).int64Value) }
+      return .decimal(GDecimal(double: GDecimal(d.value.rounded(try call.int(0), .plain)).doubleValue))
     case "times":
-      guard let c = call.closure, case .int(let count) = n else { return nil }
+      guard let c = call.closure else { return nil }
+      let count = try call.integer(n)
       if count > 0 { for i in 0..<count { _ = try call.callClosure(c, [.int(i)]) } }
       return .null
     case "upto", "downto":
-      guard let c = call.closure, case .int(let from) = n, case .int(let to) = call.argument(0) else { return nil }
+      guard let c = call.closure else { return nil }
+      let from = try call.integer(n)
+      let to = try call.integer(call.argument(0))
       let values = name == "upto" ? (from <= to ? Array(from...to) : []) : (to <= from ? Array((to...from).reversed()) : [])
       for v in values { _ = try call.callClosure(c, [.int(v)]) }
       return .null
     case "step":
-      guard let c = call.closure, case .int(let from) = n, case .int(let to) = call.argument(0), case .int(let by) = call.argument(1), by != 0 else { return nil }
+      guard let c = call.closure else { return nil }
+      let from = try call.integer(n)
+      let to = try call.integer(call.argument(0))
+      let by = try call.integer(call.argument(1))
+      guard by != 0 else { throw GroovyError.illegalArgument("Step must not be zero") }
       for v in stride(from: from, to: to, by: Int64.Stride(by)) { _ = try call.callClosure(c, [.int(v)]) }
       return .null
     default: return nil

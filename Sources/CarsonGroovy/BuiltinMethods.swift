@@ -63,11 +63,17 @@ enum BuiltinMethods {
 
     func string(_ i: Int) -> String { Groovy.string(argument(i)) }
 
-    func int(_ i: Int) throws -> Int {
-      switch argument(i) {
-      case .int(let v): return Int(v)
-      case .decimal(let d): return Int(truncating: NSDecimalNumber(decimal: d))
-      default: throw GroovyError.illegalArgument("Expected an integer argument")
+    func int(_ i: Int) throws -> Int { Int(try integer(argument(i))) }
+
+    /// A number used as a count or index: Groovy calls `intValue()` on it (`(4 / 2).times {}`).
+    func integer(_ value: GValue) throws -> Int64 {
+      switch value {
+      case .int(let v): return v
+      case .decimal(let d): return d.int64Value
+      default:
+        var error = GroovyError.illegalArgument("Expected a number, got \(Groovy.className(value)) '\(Groovy.string(value))'")
+        error.range = range
+        throw error
       }
     }
 

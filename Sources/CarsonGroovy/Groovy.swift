@@ -10,7 +10,7 @@ public enum Groovy {
     case .null: return false
     case .bool(let b): return b
     case .int(let i): return i != 0
-    case .decimal(let d): return !d.isZero
+    case .decimal(let d): return !d.value.isZero
     case .string(let s): return !s.isEmpty
     case .list(let l): return !l.items.isEmpty
     case .map(let m): return m.count > 0
@@ -27,7 +27,7 @@ public enum Groovy {
     case .null: return "null"
     case .bool(let b): return b ? "true" : "false"
     case .int(let i): return String(i)
-    case .decimal(let d): return decimalString(d)
+    case .decimal(let d): return d.description
     case .string(let s): return s
     case .list(let l): return "[" + l.items.map(inspectInCollection).joined(separator: ", ") + "]"
     case .map(let m):
@@ -39,14 +39,6 @@ public enum Groovy {
   }
 
   static func inspectInCollection(_ value: GValue) -> String { string(value) }
-
-  /// BigDecimal's `toString`: plain notation, at least one fractional digit for values that
-  /// came from decimal arithmetic (`2.5 * 2` prints `5.0`).
-  static func decimalString(_ d: Decimal) -> String {
-    var text = NSDecimalNumber(decimal: d).stringValue
-    if !text.contains(".") && !text.contains("e") && !text.contains("E") && text != "NaN" { text += ".0" }
-    return text
-  }
 
   // MARK: Equality and order
 
@@ -86,9 +78,12 @@ public enum Groovy {
     }
   }
 
-  public static func number(_ value: GValue) -> Decimal? {
+  public static func number(_ value: GValue) -> Decimal? { bigDecimal(value)?.value }
+
+  /// A number as a BigDecimal (an integer has scale 0), as Groovy widens mixed arithmetic.
+  static func bigDecimal(_ value: GValue) -> GDecimal? {
     switch value {
-    case .int(let i): return Decimal(i)
+    case .int(let i): return GDecimal(i)
     case .decimal(let d): return d
     default: return nil
     }
@@ -96,14 +91,12 @@ public enum Groovy {
 
   // MARK: Arithmetic
 
-  /// A result of decimal arithmetic; integral values stay decimals (Groovy's BigDecimal).
-  static func arithmetic(_ a: GValue, _ b: GValue, _ intOp: (Int64, Int64) -> (Int64, Bool), _ decimalOp: (Decimal, Decimal) -> Decimal) -> GValue? {
-    if case .int(let x) = a, case .int(let y) = b {
-      let (r, overflow) = intOp(x, y)
-      if !overflow { return .int(r) }
-      return .decimal(decimalOp(Decimal(x), Decimal(y)))
-    }
-    if let x = number(a), let y = number(b) { return .decimal(decimalOp(x, y)) }
+  /// Integers with integers stay integers and wrap on overflow like Java's `long` (Carson does
+  /// not tell `int` from `long`, so 32-bit `int` overflow is not reproduced); anything with a
+  /// BigDecimal is a BigDecimal.
+  static func arithmetic(_ a: GValue, _ b: GValue, _ intOp: (Int64, Int64) -> Int64, _ decimalOp: (GDecimal, GDecimal) -> GDecimal) -> GValue? {
+    if case .int(let x) = a, case .int(let y) = b { return .int(intOp(x, y)) }
+    if let x = bigDecimal(a), let y = bigDecimal(b) { return .decimal(decimalOp(x, y)) }
     return nil
   }
 
@@ -118,7 +111,7 @@ public enum Groovy {
       return .map(merged)
     case (_, .string(let y)) where a.isScalar: return .string(string(a) + y)
     default:
-      if let r = arithmetic(a, b, { $0.addingReportingOverflow($1) }, { $0 + $1 }) { return r }
+      if let r = arithmetic(a, b, { $0 &+ $1 }, { $0 + $1 }) { return r }
       throw operatorError("plus", a, b)
     }
   }
@@ -132,7 +125,7 @@ public enum Groovy {
     case (.list(let x), .list(let y)): return .list(GList(x.items.filter { item in !y.items.contains { equals($0, item) } }))
     case (.list(let x), _): return .list(GList(x.items.filter { !equals($0, b) }))
     default:
-      if let r = arithmetic(a, b, { $0.subtractingReportingOverflow($1) }, { $0 - $1 }) { return r }
+      if let r = arithmetic(a, b, { $0 &- $1 }, { $0 - $1 }) { return r }
       throw operatorError("minus", a, b)
     }
   }
@@ -142,34 +135,37 @@ public enum Groovy {
     if case .list(let l) = a, case .int(let n) = b {
       return .list(GList(Array([[GValue]](repeating: l.items, count: max(0, Int(n))).joined())))
     }
-    if let r = arithmetic(a, b, { $0.multipliedReportingOverflow(by: $1) }, { $0 * $1 }) { return r }
+    if let r = arithmetic(a, b, { $0 &* $1 }, { $0 * $1 }) { return r }
     throw operatorError("multiply", a, b)
   }
 
-  /// Groovy's `/` on integers gives a BigDecimal (`1 / 2 == 0.5`); an exact integral
-  /// quotient prints as an integer (`4 / 2` → `2`).
+  /// Groovy's `/` always gives a BigDecimal, even for integers (`1 / 2 == 0.5`, `4 / 2` is the
+  /// BigDecimal `2`); see `GDecimal./` for the scale.
   public static func divide(_ a: GValue, _ b: GValue) throws -> GValue {
-    guard let x = number(a), let y = number(b) else { throw operatorError("div", a, b) }
-    if y.isZero { throw GroovyError("java.lang.ArithmeticException", "Division by zero") }
-    var quotient = x / y
-    var rounded = Decimal()
-    NSDecimalRound(&rounded, &quotient, 10, .bankers)
-    if case .int = a, case .int = b, rounded == rounded.rounded(0), let i = Int64(exactly: NSDecimalNumber(decimal: rounded).doubleValue) {
-      return .int(i)
-    }
-    return .decimal(rounded)
+    guard let x = bigDecimal(a), let y = bigDecimal(b) else { throw operatorError("div", a, b) }
+    if y.value.isZero { throw GroovyError("java.lang.ArithmeticException", "Division by zero") }
+    return .decimal(x / y)
   }
 
+  /// `%` is only defined on integers in Groovy 2.4 (`5.5 % 2` fails).
   public static func remainder(_ a: GValue, _ b: GValue) throws -> GValue {
     guard case .int(let x) = a, case .int(let y) = b else {
-      guard let x = number(a), let y = number(b), !y.isZero else { throw operatorError("mod", a, b) }
-      let q = (x / y).rounded(0, x / y < 0 ? .up : .down)
-      return .decimal(x - q * y)
+      if let culprit = [a, b].first(where: { if case .decimal = $0 { return true } else { return false } }) {
+        throw unsupportedNumberOperation("mod", culprit)
+      }
+      throw operatorError("mod", a, b)
     }
     if y == 0 { throw GroovyError("java.lang.ArithmeticException", "/ by zero") }
     return .int(x % y)
   }
 
+  static func unsupportedNumberOperation(_ name: String, _ value: GValue) -> GroovyError {
+    GroovyError("java.lang.UnsupportedOperationException", "Cannot use \(name)() on this number type: \(className(value)) with value: \(string(value))")
+  }
+
+  /// `**` as Groovy's `power` methods: integer powers stay exact (growing past `long` into a big
+  /// integer), `BigDecimal ** n` keeps Java's scale, anything else goes through `Math.pow` and
+  /// comes back as an integer when the result is whole (`4 ** 0.5 == 2`).
   public static func power(_ a: GValue, _ b: GValue) throws -> GValue {
     if case .int(let x) = a, case .int(let y) = b, y >= 0 {
       var result: Int64 = 1
@@ -180,8 +176,11 @@ public enum Groovy {
       }
       return .int(result)
     }
-    guard let x = number(a), let y = number(b) else { throw operatorError("power", a, b) }
-    return .decimal(Decimal(pow(NSDecimalNumber(decimal: x).doubleValue, NSDecimalNumber(decimal: y).doubleValue)))
+    if case .decimal(let x) = a, case .int(let y) = b, y >= 0, y < 1000 { return .decimal(x.power(Int(y))) }
+    guard let x = bigDecimal(a), let y = bigDecimal(b) else { throw operatorError("power", a, b) }
+    let answer = Foundation.pow(x.doubleValue, y.doubleValue)
+    if answer == answer.rounded(), abs(answer) < 9.2e18 { return .int(Int64(answer)) }
+    return .decimal(GDecimal(double: answer))
   }
 
   static func operatorError(_ name: String, _ a: GValue, _ b: GValue) -> GroovyError {

@@ -16,9 +16,17 @@ extension Interpreter {
       if let i = IntegerLiteral.parse(written, negative: false) { return .int(i) }
       return .decimal(Decimal(string: written.filter(\.isNumber)) ?? 0)
     case .decimal(let written):
+      // `1.10` keeps its scale; `1.5d`/`1.5f` are doubles, which print their shortest digits.
       var digits = written.filter { $0 != "_" }
-      if let last = digits.last, "dDfFgG".contains(last) { digits.removeLast() }
-      return .decimal(Decimal(string: digits) ?? Decimal(Double(digits) ?? 0))
+      var isDouble = false
+      if let last = digits.last, "dDfFgG".contains(last) {
+        isDouble = !"gG".contains(last)
+        digits.removeLast()
+      }
+      guard let number = GDecimal(string: digits) else {
+        throw UnsupportedConstruct("The number '\(written)' is not supported", at: expr.range)
+      }
+      return .decimal(isDouble ? GDecimal(double: number.doubleValue) : number)
     case .string(let literal):
       return .string(try interpolate(literal, in: scope, context))
     case .list(let items):
@@ -171,12 +179,7 @@ extension Interpreter {
     switch op {
     case .not: return .bool(!Groovy.truthy(value))
     case .plus: return value
-    case .negate:
-      switch value {
-      case .int(let i): return .int(-i)
-      case .decimal(let d): return .decimal(-d)
-      default: throw GroovyError.illegalArgument("Cannot negate \(Groovy.className(value))")
-      }
+    case .negate: return try negate(value)
     case .bitwiseNot:
       if case .string(let pattern) = value { return .object(try PatternObject(pattern, at: range)) }
       if case .int(let i) = value { return .int(~i) }
@@ -185,6 +188,16 @@ extension Interpreter {
       let new = try op == .increment ? Groovy.plus(value, .int(1)) : Groovy.minus(value, .int(1))
       try assign(new, to: operand, in: scope, context)
       return new
+    }
+  }
+
+  /// Unary minus (`-x`, `x.negate()`); a list negates each element, as in Groovy.
+  func negate(_ value: GValue) throws -> GValue {
+    switch value {
+    case .int(let i): return .int(0 &- i)
+    case .decimal(let d): return .decimal(-d)
+    case .list(let l): return .list(GList(try l.items.map(negate)))
+    default: throw GroovyError.missingMethod("negative", Groovy.className(value), 0)
     }
   }
 

@@ -71,6 +71,16 @@ public final class Interpreter: @unchecked Sendable {
     return last
   }
 
+  /// Runs a block that `return` may leave (a `script {}` or `expression {}` body): its value
+  /// is the returned value, or that of its last expression.
+  public func runBody(_ statements: [Stmt], in scope: Scope, _ context: EvaluationContext) throws -> GValue {
+    do {
+      return try execute(statements, in: scope, context)
+    } catch ControlFlow.returnValue(let value) {
+      return value
+    }
+  }
+
   func execute(_ statement: Stmt, in scope: Scope, _ context: EvaluationContext) throws -> GValue {
     switch statement.kind {
     case .expression(let expr):
@@ -157,10 +167,12 @@ public final class Interpreter: @unchecked Sendable {
     case ("String", .null), (_, .null): return .null
     case ("String", _): return .string(Groovy.string(value))
     case ("int", .decimal(let d)), ("Integer", .decimal(let d)), ("long", .decimal(let d)), ("Long", .decimal(let d)):
-      return .int(Int64(truncating: NSDecimalNumber(decimal: d.rounded(0, .down))))
+      return .int(d.int64Value)
     case ("boolean", _), ("Boolean", _): return .bool(Groovy.truthy(value))
-    case ("double", .int(let i)), ("Double", .int(let i)), ("float", .int(let i)), ("BigDecimal", .int(let i)):
-      return .decimal(Decimal(i))
+    case ("double", .int(let i)), ("Double", .int(let i)), ("float", .int(let i)), ("Float", .int(let i)):
+      return .decimal(GDecimal(double: Double(i)))  // `double d = 3` prints 3.0
+    case ("BigDecimal", .int(let i)):
+      return .decimal(GDecimal(i))
     default: return value
     }
   }

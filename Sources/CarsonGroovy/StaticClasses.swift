@@ -11,7 +11,7 @@ public enum Conversions {
     case "int", "Integer", "long", "Long", "short", "Short", "byte", "Byte", "BigInteger":
       switch value {
       case .int: return value
-      case .decimal(let d): return .int(Int64(truncating: NSDecimalNumber(decimal: d.rounded(0, .down))))
+      case .decimal(let d): return .int(d.int64Value)
       case .string(let s):
         guard let i = Int64(s.trimmingCharacters(in: .whitespaces)) else {
           throw GroovyError("java.lang.NumberFormatException", "For input string: \"\(s)\"", range: range)
@@ -22,14 +22,16 @@ public enum Conversions {
       default: throw castError(value, simple, range)
       }
     case "double", "Double", "float", "Float", "BigDecimal", "Number":
+      // Doubles are BigDecimals with the digits Java prints for the double (see GDecimal).
+      let isDouble = simple != "BigDecimal" && simple != "Number"
       switch value {
-      case .int(let i): return simple == "Number" ? value : .decimal(Decimal(i))
-      case .decimal: return value
+      case .int(let i): return isDouble ? .decimal(GDecimal(double: Double(i))) : simple == "Number" ? value : .decimal(GDecimal(i))
+      case .decimal(let d): return isDouble ? .decimal(GDecimal(double: d.doubleValue)) : value
       case .string(let s):
-        guard let d = Decimal(string: s.trimmingCharacters(in: .whitespaces)) else {
-          throw GroovyError("java.lang.NumberFormatException", "For input string: \"\(s)\"", range: range)
+        guard let d = GDecimal(string: s.trimmingCharacters(in: .whitespaces)) else {
+          throw GroovyError("java.lang.NumberFormatException", isDouble ? "For input string: \"\(s)\"" : "Character array is missing \"exponent\" mark 'e' or 'E'.", range: range)
         }
-        return .decimal(d)
+        return .decimal(isDouble ? GDecimal(double: d.doubleValue) : d)
       case .null: return .null
       default: throw castError(value, simple, range)
       }
@@ -183,7 +185,7 @@ final class StaticClassObject: GObject {
     case ("Integer", "MIN_VALUE"): return .int(Int64(Int32.min))
     case ("Long", "MAX_VALUE"): return .int(Int64.max)
     case ("Long", "MIN_VALUE"): return .int(Int64.min)
-    case ("Math", "PI"): return .decimal(Decimal(Double.pi))
+    case ("Math", "PI"): return .decimal(GDecimal(double: Double.pi))
     case ("System", _): throw rejected("staticField", property)
     case (_, "name"): return .string("java.lang.\(name)")
     case (_, "simpleName"): return .string(name)
@@ -194,10 +196,12 @@ final class StaticClassObject: GObject {
   func invokeMethod(_ method: String, _ arguments: CallArguments, _ context: EvaluationContext) throws -> GValue {
     let args = arguments.positional
     let first = args.first ?? .null
-    func number(_ value: GValue) throws -> Decimal {
-      if let d = Groovy.number(value) { return d }
+    func number(_ value: GValue) throws -> Double {
+      if let d = Groovy.bigDecimal(value) { return d.doubleValue }
       throw GroovyError.illegalArgument("Expected a number, got \(Groovy.string(value))")
     }
+    /// Math's methods take and return Java doubles.
+    func double(_ d: Double) -> GValue { .decimal(GDecimal(double: d)) }
     switch (name, method) {
     case ("Integer", "parseInt"), ("Integer", "valueOf"), ("Long", "parseLong"), ("Long", "valueOf"):
       return try Conversions.convert(.string(Groovy.string(first)), to: "Long", at: SourceRange.point(0))
@@ -217,13 +221,13 @@ final class StaticClassObject: GObject {
     case ("Math", "min"): return try Groovy.compare(args[0], args[1]).map { $0 <= 0 ? args[0] : args[1] } ?? first
     case ("Math", "abs"):
       if case .int(let i) = first { return .int(abs(i)) }
-      return .decimal(abs(try number(first)))
-    case ("Math", "round"): return .int(Int64(truncating: NSDecimalNumber(decimal: try number(first).rounded(0, .plain))))
-    case ("Math", "floor"): return .decimal(try number(first).rounded(0, .down))
-    case ("Math", "ceil"): return .decimal(try number(first).rounded(0, .up))
-    case ("Math", "sqrt"): return .decimal(Decimal(sqrt(NSDecimalNumber(decimal: try number(first)).doubleValue)))
-    case ("Math", "pow"): return try Groovy.power(first, args.count > 1 ? args[1] : .int(1))
-    case ("Math", "random"): return .decimal(Decimal(Double.random(in: 0..<1)))
+      return double(abs(try number(first)))
+    case ("Math", "round"): return .int(Int64((try number(first) + 0.5).rounded(.down)))
+    case ("Math", "floor"): return double((try number(first)).rounded(.down))
+    case ("Math", "ceil"): return double((try number(first)).rounded(.up))
+    case ("Math", "sqrt"): return double((try number(first)).squareRoot())
+    case ("Math", "pow"): return double(Foundation.pow(try number(first), try number(args.count > 1 ? args[1] : .int(1))))
+    case ("Math", "random"): return double(Double.random(in: 0..<1))
     case ("System", "currentTimeMillis"): return .int(Int64(Date().timeIntervalSince1970 * 1000))
     case ("System", "nanoTime"): return .int(Int64(DispatchTime.now().uptimeNanoseconds))
     case ("System", _): throw rejected("staticMethod", method)
@@ -308,7 +312,7 @@ public enum JSONBridge {
     case .null: return .null
     case .bool(let b): return .bool(b)
     case .integer(let i): return .int(i)
-    case .double(let d): return .decimal(Decimal(d))
+    case .double(let d): return .decimal(GDecimal(double: d))
     case .string(let s): return .string(s)
     case .array(let items): return .list(GList(items.map(value)))
     case .object(let pairs): return .map(GMap(pairs.map { (.string($0.0), value($0.1)) }))
@@ -320,7 +324,7 @@ public enum JSONBridge {
     case .null: return .null
     case .bool(let b): return .bool(b)
     case .int(let i): return .integer(i)
-    case .decimal(let d): return .double(NSDecimalNumber(decimal: d).doubleValue)
+    case .decimal(let d): return .double(d.doubleValue)
     case .string(let s): return .string(s)
     case .list(let l): return .array(l.items.map(json))
     case .map(let m): return .object(m.entries.map { (Groovy.string($0.0), json($0.1)) })
@@ -329,7 +333,9 @@ public enum JSONBridge {
   }
 }
 
-/// `String.format` with Java's common conversions (`%s %d %f %x %n %%`, width, precision, `-`, `0`).
+/// `String.format` with Java's common conversions (`%s %d %f %x %b %n %%`, width, precision,
+/// and the `-`, `0`, `+` and `,` flags). Numbers format from their decimal value, half up, as
+/// Java formats a BigDecimal.
 enum JavaFormat {
   static func format(_ pattern: String, _ arguments: [GValue]) -> String {
     var out = ""
@@ -358,29 +364,57 @@ enum JavaFormat {
       }
       let argument = index < arguments.count ? arguments[index] : .null
       index += 1
-      let leftAlign = spec.hasPrefix("-")
-      let zeroPad = spec.hasPrefix("0")
-      let parts = spec.trimmingCharacters(in: CharacterSet(charactersIn: "-0+ #,")).split(separator: ".", omittingEmptySubsequences: false)
+      let flags = spec.prefix { "-0+ #,".contains($0) }
+      let leftAlign = flags.contains("-")
+      let zeroPad = flags.contains("0")
+      let parts = spec.dropFirst(flags.count).split(separator: ".", omittingEmptySubsequences: false)
       let width = parts.first.flatMap { Int($0) } ?? 0
       let precision = parts.count > 1 ? Int(parts[1]) : nil
       var text: String
       switch conversion {
-      case "d": text = Groovy.string(argument)
-      case "f":
-        let d = NSDecimalNumber(decimal: Groovy.number(argument) ?? 0).doubleValue
-        text = String(format: "%.\(precision ?? 6)f", d)
+      case "d", "f":
+        guard let number = Groovy.bigDecimal(argument) else {
+          text = Groovy.string(argument)
+          break
+        }
+        text = conversion == "d" ? number.plainString : number.rounded(precision ?? 6).plainString
+        if flags.contains(",") { text = grouped(text) }
+        if flags.contains("+") && number.value >= 0 { text = "+" + text }
       case "x", "X":
-        if case .int(let i) = argument { text = String(i, radix: 16, uppercase: conversion == "X") } else { text = Groovy.string(argument) }
+        if case .int(let i) = argument { text = String(UInt64(bitPattern: i), radix: 16, uppercase: conversion == "X") } else { text = Groovy.string(argument) }
+      case "b", "B":
+        if case .bool(let b) = argument { text = String(b) } else { text = String(!argument.isNull) }
       default:
         text = Groovy.string(argument)
         if let precision { text = String(text.prefix(precision)) }
+        if conversion == "S" { text = text.uppercased() }
       }
       if text.count < width {
-        let pad = String(repeating: zeroPad && !leftAlign ? "0" : " ", count: width - text.count)
-        text = leftAlign ? text + pad : pad + text
+        if zeroPad && !leftAlign {
+          let sign = text.first == "-" || text.first == "+" ? String(text.removeFirst()) : ""
+          text = sign + String(repeating: "0", count: width - text.count - sign.count) + text
+        } else {
+          let pad = String(repeating: " ", count: width - text.count)
+          text = leftAlign ? text + pad : pad + text
+        }
       }
       out += text
     }
     return out
+  }
+
+  /// `1234567.5` → `1,234,567.5`.
+  static func grouped(_ number: String) -> String {
+    let sign = number.hasPrefix("-") ? "-" : ""
+    let unsigned = number.dropFirst(sign.count)
+    let integer = unsigned.prefix { $0 != "." }
+    var groups: [Substring] = []
+    var end = integer.endIndex
+    while end > integer.startIndex {
+      let start = integer.index(end, offsetBy: -3, limitedBy: integer.startIndex) ?? integer.startIndex
+      groups.insert(integer[start..<end], at: 0)
+      end = start
+    }
+    return sign + groups.joined(separator: ",") + unsigned.dropFirst(integer.count)
   }
 }

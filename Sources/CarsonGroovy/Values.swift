@@ -11,7 +11,8 @@ public enum GValue: @unchecked Sendable {
   case null
   case bool(Bool)
   case int(Int64)
-  case decimal(Decimal)
+  /// A BigDecimal, with its scale (`1.10` prints as `1.10`).
+  case decimal(GDecimal)
   case string(String)
   case list(GList)
   case map(GMap)
@@ -22,6 +23,9 @@ public enum GValue: @unchecked Sendable {
   public static let `false` = GValue.bool(false)
 
   public static func list(_ items: [GValue]) -> GValue { .list(GList(items)) }
+
+  /// A BigDecimal with the scale its value needs (`Decimal(2.5)` → `2.5`).
+  public static func decimal(_ value: Decimal) -> GValue { .decimal(GDecimal(value)) }
 
   public var isNull: Bool {
     if case .null = self { return true }
@@ -84,7 +88,7 @@ struct GKey: Hashable {
     case .null: hasher.combine(0)
     case .bool(let b): hasher.combine(b)
     case .int(let i): hasher.combine(Decimal(i))
-    case .decimal(let d): hasher.combine(d)
+    case .decimal(let d): hasher.combine(d.value)
     case .string(let s): hasher.combine(s)
     case .list(let l): hasher.combine(ObjectIdentifier(l))
     case .map(let m): hasher.combine(ObjectIdentifier(m))

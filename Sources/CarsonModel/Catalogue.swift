@@ -20,6 +20,11 @@ public struct Catalogue: Sendable {
     tools: Dictionary(CatalogueData.tools.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
 }
 
+extension Catalogue {
+  /// A `when` condition by name (`branch`, `environment`, …).
+  public static func whenCondition(_ name: String) -> Describable? { Validator.whenConditions[name] }
+}
+
 /// A Jenkins `Describable` addressed by its symbol: a step, option, trigger, parameter type or tool.
 public struct Describable: Sendable {
   public var name: String

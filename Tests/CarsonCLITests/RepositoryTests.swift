@@ -19,12 +19,14 @@ import Testing
   static let allowedImports: [String: Set<String>] = [
     "CarsonSyntax": [],
     "CarsonModel": ["CarsonSyntax"],
-    "CarsonCLI": ["CarsonSyntax", "CarsonModel"],
+    "CarsonCLI": ["CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport"],
     "carson": ["CarsonCLI"],
     "CarsonBench": ["CarsonSyntax", "CarsonModel"],
     "CCarsonSpawn": [],
     "CarsonExec": ["CCarsonSpawn"],
     "CarsonGroovy": ["CarsonSyntax"],
+    "CarsonEngine": ["CarsonSyntax", "CarsonModel", "CarsonGroovy", "CarsonExec"],
+    "CarsonReport": ["CarsonSyntax", "CarsonEngine"],
   ]
 
   @Test func modulesImportOnlyLowerLayers() throws {

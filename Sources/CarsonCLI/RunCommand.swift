@@ -1,0 +1,203 @@
+import CarsonEngine
+import CarsonModel
+import CarsonReport
+import CarsonSyntax
+import Foundation
+
+/// `carson run`: runs a declarative Jenkinsfile on this machine.
+enum RunCommand {
+  static let spec = CommandSpec(
+    name: "run",
+    summary: "Run a declarative Jenkinsfile on this machine, with Jenkins' semantics.",
+    usage: "[options] [JENKINSFILE]",
+    options: [
+      OptionSpec(["--arg", "-a"], value: "NAME=VALUE", repeatable: true, help: "A build parameter (typed by the parameters block; defaults apply)."),
+      OptionSpec(["--env"], value: "NAME=VALUE", repeatable: true, help: "An environment variable of the build."),
+      OptionSpec(["--env-file"], value: "FILE", repeatable: true, help: "Environment variables from a file of NAME=VALUE lines."),
+      OptionSpec(["--workspace", "-w"], value: "DIR", help: "Where to run (default: the Jenkinsfile's directory)."),
+      OptionSpec(["--branch"], value: "NAME", help: "BRANCH_NAME (drives when { branch })."),
+      OptionSpec(["--tag"], value: "NAME", help: "TAG_NAME (drives when { tag } and buildingTag())."),
+      OptionSpec(["--change-id"], value: "N", help: "CHANGE_ID of a change request."),
+      OptionSpec(["--change-target"], value: "BRANCH", help: "CHANGE_TARGET of a change request."),
+      OptionSpec(["--build-number"], value: "N", help: "BUILD_NUMBER (default: one more than the job's previous run)."),
+      OptionSpec(["--job-name"], value: "NAME", help: "JOB_NAME, and the job whose previous result changed/fixed/regression compare with (default: the workspace's name)."),
+      OptionSpec(["--credentials"], value: "FILE", help: "Credentials by id, a JSON file (docs/credentials.md)."),
+      OptionSpec(["--stage"], value: "NAME", repeatable: true, help: "Run only this stage (and what contains it); others are reported as skipped."),
+      OptionSpec(["--input"], value: "approve|abort|FILE", help: "Answers for input steps (default: ask on a terminal, abort otherwise)."),
+      OptionSpec(["--log-format"], value: "FORMAT", allowed: LogFormat.allCases.map(\.rawValue), help: "console (default on a terminal), plain, jenkins or json."),
+      OptionSpec(["--events"], value: "FILE", help: "Also write the event stream as JSON lines to FILE."),
+      OptionSpec(["--dry-run"], help: "Execute nothing: show what would run or be skipped, and why."),
+      OptionSpec(["--mock"], value: "PATTERN=OUTPUT", repeatable: true, help: "In a dry run, sh scripts matching PATTERN return OUTPUT."),
+      OptionSpec(["--agents"], value: "FILE", help: "Labelled agents to emulate, a JSON file (docs/cli.md)."),
+      OptionSpec(["--tools"], value: "FILE", help: "Tool installations (maven, jdk, …) by name, a JSON file (docs/cli.md)."),
+      OptionSpec(["--artifacts"], value: "DIR", help: "Where archiveArtifacts copies to (default: .carson/artifacts/JOB/BUILD)."),
+    ],
+    positionals: [("JENKINSFILE", "The Jenkinsfile to run (default: ./Jenkinsfile).")],
+    maxPositionals: 1,
+    discussion: """
+      Exit status: 0 SUCCESS, 1 UNSTABLE, 2 FAILURE (also: the Jenkinsfile is invalid), 3 NOT_BUILT,
+      4 ABORTED, 64 usage error, 66 a file could not be read.
+      """)
+
+  static func run(_ arguments: ParsedArguments, _ io: CommandIO) -> ExitCode {
+    do {
+      return try execute(arguments, io)
+    } catch let error as UsageError {
+      _ = CarsonCommand.usageError(error, io: io)
+      return .usage
+    } catch let error as RunSetupError {
+      io.stderr.write("carson: error: \(error.message)\n")
+      return .failure
+    } catch let error as FileError {
+      io.stderr.write("carson: error: \(error.message)\n")
+      return .noInput
+    } catch {
+      io.stderr.write("carson: error: \(error)\n")
+      return .failure
+    }
+  }
+
+  struct FileError: Error {
+    var message: String
+  }
+
+  static func readFile(_ path: String, _ io: CommandIO) throws -> [UInt8] {
+    let absolute = path.hasPrefix("/") ? path : io.currentDirectory + "/" + path
+    guard let data = FileManager.default.contents(atPath: absolute) else { throw FileError(message: "\(path): cannot be read") }
+    return Array(data)
+  }
+
+  static func readJSON(_ path: String, _ io: CommandIO) throws -> JSONValue {
+    do {
+      return try JSONValue.parse(try readFile(path, io))
+    } catch let error as JSONParseError {
+      throw RunSetupError("\(path): not valid JSON: \(error)")
+    }
+  }
+
+  static func pairs(_ values: [String], option: String) throws -> [(String, String)] {
+    try values.map { value in
+      guard let eq = value.firstIndex(of: "="), eq != value.startIndex else {
+        throw UsageError.invalid("\(option) expects NAME=VALUE, got '\(value)'", command: "run")
+      }
+      return (String(value[..<eq]), String(value[value.index(after: eq)...]))
+    }
+  }
+
+  static func execute(_ arguments: ParsedArguments, _ io: CommandIO) throws -> ExitCode {
+    let path = arguments.positionals.first ?? "Jenkinsfile"
+    let bytes = try readFile(path, io)
+    let lint = Linter.check(SourceFile(path: path, bytes: bytes))
+    guard lint.kind == .declarative, !lint.hasErrors else {
+      io.stderr.write(DiagnosticRendering.text([lint]))
+      if lint.kind != .declarative { io.stderr.write("carson: error: \(path) is not a Declarative Pipeline; carson run executes declarative pipelines\n") }
+      return .failure
+    }
+    let absolutePath = URL(fileURLWithPath: path.hasPrefix("/") ? path : io.currentDirectory + "/" + path).standardized.path
+    let workspace = arguments.value("--workspace").map { $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0 }
+      ?? (absolutePath as NSString).deletingLastPathComponent
+    var options = RunOptions(workspace: workspace, jobName: arguments.value("--job-name") ?? (workspace as NSString).lastPathComponent)
+    options.arguments = Dictionary(try pairs(arguments.all("--arg"), option: "--arg"), uniquingKeysWith: { _, b in b })
+    for file in arguments.all("--env-file") {
+      for line in String(decoding: try readFile(file, io), as: UTF8.self).split(separator: "\n") {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), let eq = trimmed.firstIndex(of: "=") else { continue }
+        options.environment[String(trimmed[..<eq])] = String(trimmed[trimmed.index(after: eq)...])
+      }
+    }
+    for (name, value) in try pairs(arguments.all("--env"), option: "--env") { options.environment[name] = value }
+    options.branch = arguments.value("--branch")
+    options.tag = arguments.value("--tag")
+    options.changeID = arguments.value("--change-id")
+    options.changeTarget = arguments.value("--change-target")
+    if let number = arguments.value("--build-number") {
+      guard let n = Int(number), n > 0 else { throw UsageError.invalid("--build-number expects a positive number, got '\(number)'", command: "run") }
+      options.buildNumber = n
+    }
+    if let file = arguments.value("--credentials") { options.credentials = try CredentialStore.load(try readJSON(file, io)) }
+    if let file = arguments.value("--agents") { options.agents = try AgentDefinition.load(try readJSON(file, io)) }
+    if let file = arguments.value("--tools") { options.tools = try loadTools(try readJSON(file, io)) }
+    options.onlyStages = arguments.all("--stage")
+    switch arguments.value("--input") {
+    case nil: options.input = .none
+    case "approve"?: options.input = .approveAll
+    case "abort"?: options.input = .abortAll
+    case let file?: options.input = .answers(try readJSON(file, io))
+    }
+    options.dryRun = arguments.flag("--dry-run")
+    options.mocks = try pairs(arguments.all("--mock"), option: "--mock").map { (pattern: $0.0, output: $0.1) }
+    options.artifactsDirectory = arguments.value("--artifacts")
+
+    let terminal = isatty(STDOUT_FILENO) != 0
+    let format = arguments.value("--log-format").flatMap(LogFormat.init(rawValue:)) ?? (terminal ? .console : .plain)
+    let stdout = StandardOutput(io.stdout)
+    var sinks: [EventSink] = []
+    switch format {
+    case .console: sinks.append(ConsoleRenderer(stdout, color: terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
+    case .plain: sinks.append(PlainRenderer(stdout, live: terminal))
+    case .jenkins: sinks.append(JenkinsLogRenderer(stdout, live: terminal))
+    case .json: sinks.append(JSONLinesRenderer(stdout, live: terminal))
+    }
+    if let eventsPath = arguments.value("--events") {
+      let absolute = eventsPath.hasPrefix("/") ? eventsPath : io.currentDirectory + "/" + eventsPath
+      guard FileManager.default.createFile(atPath: absolute, contents: nil), let handle = FileHandle(forWritingAtPath: absolute) else {
+        throw FileError(message: "\(eventsPath): cannot be written")
+      }
+      sinks.append(JSONLinesRenderer(FileDescriptorOutput(handle)))
+    }
+    let run = try PipelineRun(lint: lint, options: options, sinks: sinks)
+    let signals = SignalHandler { second in
+      if second {
+        run.abort("Aborted by user (second interrupt)")
+        exit(BuildResult.aborted.exitCode)
+      }
+      run.abort()
+    }
+    defer { signals.cancel() }
+    let result = run.run()
+    return ExitCode(rawValue: result.exitCode) ?? .failure
+  }
+
+  /// `{"maven": {"apache-maven-3.9": "/opt/maven"}, "jdk": {…}}`.
+  static func loadTools(_ json: JSONValue) throws -> [String: [String: String]] {
+    guard let types = json.objectValue else { throw RunSetupError("a tools file must hold a JSON object: {\"maven\": {\"name\": \"/home/dir\"}}") }
+    var tools: [String: [String: String]] = [:]
+    for (type, installations) in types {
+      for (name, home) in installations.objectValue ?? [] { tools[type, default: [:]][name] = home.stringValue ?? "" }
+    }
+    return tools
+  }
+}
+
+/// Adapts the command's output to the renderers'.
+final class StandardOutput: ReportOutput {
+  let output: TextOutput
+  init(_ output: TextOutput) { self.output = output }
+  func write(_ text: String) { output.write(text) }
+}
+
+/// SIGINT/SIGTERM: the first asks the run to abort (post runs, events are flushed); a second
+/// SIGINT stops at once.
+final class SignalHandler {
+  var sources: [DispatchSourceSignal] = []
+  var count = 0
+
+  init(_ handler: @escaping (Bool) -> Void) {
+    for sig in [SIGINT, SIGTERM] {
+      signal(sig, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: sig, queue: DispatchQueue.global())
+      source.setEventHandler { [unowned self] in
+        self.count += 1
+        handler(self.count > 1 && sig == SIGINT)
+      }
+      source.resume()
+      sources.append(source)
+    }
+  }
+
+  func cancel() {
+    for source in sources { source.cancel() }
+    signal(SIGINT, SIG_DFL)
+    signal(SIGTERM, SIG_DFL)
+  }
+}

@@ -1,0 +1,277 @@
+import CarsonExec
+import CarsonGroovy
+import CarsonModel
+import CarsonSyntax
+import Foundation
+
+/// One run of a declarative pipeline with Jenkins' semantics, on this machine.
+///
+/// Threads: `run()` runs on the calling thread; each parallel branch gets its own thread. All
+/// Groovy evaluation happens under the interpreter lock (one thread at a time, as in Jenkins'
+/// CPS engine); steps release it while they block (processes, sleeps, waiting for branches).
+public final class PipelineRun: @unchecked Sendable {
+  public let lint: LintResult
+  public let pipeline: Pipeline
+  public let options: RunOptions
+  let hub: EventHub
+  let build = BuildState()
+  let root = CancellationScope()
+  let catalogue = Catalogue.standard
+  let stateStore: JobStateStore
+  let previous: JobState
+  public let buildNumber: Int
+  /// Scratch space of this run (stashes, `sh` scripts), removed at the end.
+  let runDirectory: String
+  private(set) var interpreter: Interpreter!
+  private(set) var steps: [String: StepImplementation] = [:]
+  var buildVariables: [String: String] = [:]
+  let parameters = GMap()
+  let startTime = Date()
+  var skipStagesAfterUnstable = false
+  var parallelsAlwaysFailFast = false
+  var skipDefaultCheckout = false
+  var checkoutSubdirectory: String?
+  let locks = LocalLocks()
+
+  public var masker: SecretMasker { hub.masker }
+
+  /// Sets up the run; throws `RunSetupError` for what must be fixed before running (unknown
+  /// `-a` names, values of the wrong type).
+  public init(lint: LintResult, options: RunOptions, sinks: [EventSink]) throws {
+    guard let pipeline = lint.pipeline else { throw RunSetupError("\(lint.source.path) has no pipeline block to run") }
+    self.lint = lint
+    self.pipeline = pipeline
+    self.options = options
+    self.hub = EventHub(sinks: sinks, masker: SecretMasker(), dryRun: options.dryRun)
+    self.stateStore = JobStateStore(directory: options.stateDirectory, environment: options.processEnvironment)
+    self.previous = stateStore.load(options.jobName)
+    self.buildNumber = options.buildNumber ?? previous.lastBuildNumber + 1
+    self.runDirectory = NSTemporaryDirectory() + "carson-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    try FileManager.default.createDirectory(atPath: runDirectory, withIntermediateDirectories: true)
+    for secret in options.credentials.secrets { masker.add(secret) }
+    self.interpreter = Interpreter(tree: lint.tree, host: ScriptHostAdapter(run: self))
+    self.steps = StepLibrary.all()
+    buildVariables = makeBuildVariables()
+    try interpreter.lock.locked { try declareParameters() }
+  }
+
+  func makeBuildVariables() -> [String: String] {
+    var vars: [String: String] = [
+      "BUILD_NUMBER": String(buildNumber), "BUILD_ID": String(buildNumber), "BUILD_DISPLAY_NAME": "#\(buildNumber)",
+      "JOB_NAME": options.jobName, "JOB_BASE_NAME": String(options.jobName.split(separator: "/").last ?? ""),
+      "BUILD_TAG": "jenkins-\(options.jobName.replacingOccurrences(of: "/", with: "-"))-\(buildNumber)",
+      "NODE_NAME": "built-in", "NODE_LABELS": "built-in", "EXECUTOR_NUMBER": "0", "WORKSPACE": options.workspace,
+      "JENKINS_HOME": stateStore.directory, "CI": "true",
+    ]
+    if let branch = options.branch { vars["BRANCH_NAME"] = branch }
+    if let tag = options.tag {
+      vars["TAG_NAME"] = tag
+      vars["BRANCH_NAME"] = vars["BRANCH_NAME"] ?? tag
+    }
+    if let change = options.changeID {
+      vars["CHANGE_ID"] = change
+      vars["BRANCH_NAME"] = vars["BRANCH_NAME"] ?? "PR-\(change)"
+    }
+    if let target = options.changeTarget { vars["CHANGE_TARGET"] = target }
+    vars.merge(options.environment) { _, new in new }
+    return vars
+  }
+
+  // MARK: Running
+
+  /// Runs the pipeline to the end and returns its result. Never throws: every failure becomes
+  /// part of the result and the event stream.
+  public func run() -> BuildResult {
+    hub.emit(.runStarted(job: options.jobName, build: buildNumber, jenkinsfile: lint.source.path, workspace: options.workspace))
+    let context = BranchContext(run: self, node: nil, cancellation: root)
+    var pipelineError: Error?
+    var jobLock: Int32?
+    interpreter.lock.locked {
+      do {
+        if pipeline.options?.options.contains(where: { $0.name == "disableConcurrentBuilds" }) == true {
+          jobLock = try stateStore.lockJob(options.jobName)
+        }
+        try interpreter.runScript(context) { [pipeline] statement in statement.range.union(pipeline.range) == statement.range }
+        try runPipelineBody(context)
+      } catch {
+        pipelineError = error
+      }
+    }
+    if let error = pipelineError { report(error, context) }
+    let result = build.result.combined(pipelineError.map(result(of:)) ?? .success)
+    hub.emit(.runFinished(result: result, durationMs: milliseconds(since: startTime)))
+    hub.finish()
+    if let fd = jobLock { close(fd) }
+    if !options.dryRun {
+      let commit = ChangeLog.head(options.workspace) ?? previous.lastCommit
+      try? stateStore.save(options.jobName, JobState(lastBuildNumber: buildNumber, previousResult: result, lastCommit: commit))
+    }
+    try? FileManager.default.removeItem(atPath: runDirectory)
+    return result
+  }
+
+  /// Stops the run as Jenkins' abort does: running processes are killed, `post` runs with
+  /// ABORTED, the run ends with ABORTED.
+  public func abort(_ message: String = "Aborted by user") {
+    root.cancel(CancellationReason(.aborted, message))
+  }
+
+  /// Agent, options, environment, checkout, stages, then the pipeline `post` inside that
+  /// context. A failure before the stages could start still runs `post`, outside it.
+  func runPipelineBody(_ context: BranchContext) throws {
+    applyDeclarativeOptions()
+    var contextReady = false
+    do {
+      context.node = try allocateNode(pipeline.agent, for: context)
+      try withOptions(pipeline.options, context) { context in
+        try self.withEnvironment(self.pipeline.environment, context) { context in
+          contextReady = true
+          var stagesError: Error?
+          do {
+            try self.automaticCheckout(context)
+            try self.runStages(self.pipeline.stages?.stages ?? [], context)
+          } catch {
+            stagesError = error
+          }
+          let postError = self.runPost(self.pipeline.post, context, error: stagesError, stage: nil)
+          if let error = stagesError ?? postError { throw error }
+        }
+      }
+    } catch {
+      if !contextReady, let postError = runPost(pipeline.post, context, error: error, stage: nil) {
+        throw postError
+      }
+      throw error
+    }
+  }
+
+  /// Prints an error that ended the run, as Jenkins does at the end of the log.
+  func report(_ error: Error, _ context: BranchContext) {
+    let lines: [String]
+    switch error {
+    case let failure as StepFailure: lines = ["ERROR: \(failure.message)"]
+    case let interrupted as FlowInterrupted: lines = [interrupted.reason.message]
+    case let groovy as GroovyError:
+      var text = [groovy.description]
+      if let range = groovy.range { text.append("\tat WorkflowScript.run(WorkflowScript:\(lint.source.location(of: range.start).line))") }
+      lines = text
+    case let unsupported as UnsupportedConstruct:
+      let at = lint.source.location(of: unsupported.range.start)
+      lines = ["ERROR: \(lint.source.path):\(at.line):\(at.column): Carson does not support this: \(unsupported.message)"]
+    case let setup as RunSetupError: lines = ["ERROR: \(setup.message)"]
+    default: lines = ["ERROR: \(error)"]
+    }
+    for line in lines { hub.emit(.log(path: [], stream: .carson, text: line)) }
+  }
+
+  func applyDeclarativeOptions() {
+    for option in pipeline.options?.options ?? [] {
+      switch option.name {
+      case "skipStagesAfterUnstable": skipStagesAfterUnstable = true
+      case "parallelsAlwaysFailFast": parallelsAlwaysFailFast = true
+      case "skipDefaultCheckout": skipDefaultCheckout = option.arguments.isEmpty || option.arguments.unnamedValues.first?.asValue?.booleanLiteral != false
+      case "checkoutToSubdirectory": checkoutSubdirectory = option.arguments.unnamedValues.first?.asValue?.stringLiteral
+      default: break
+      }
+    }
+  }
+
+  /// `checkout scm` at the start of the pipeline agent, as Jenkins does for a Jenkinsfile from
+  /// SCM: the workspace already holds the repository, so it only logs.
+  func automaticCheckout(_ context: BranchContext) throws {
+    guard options.fromSCM, !skipDefaultCheckout, context.node != nil else { return }
+    try syntheticStage("Declarative: Checkout SCM", context) { context in
+      context.log("The Jenkinsfile's workspace is used as checked out (\(self.options.workspace)).")
+    }
+  }
+
+  /// A stage Jenkins adds by itself (`Declarative: Checkout SCM`, `Declarative: Post Actions`).
+  func syntheticStage(_ name: String, _ context: BranchContext, _ body: (BranchContext) throws -> Void) throws {
+    let inner = context.derived()
+    inner.path = context.path + [name]
+    let started = Date()
+    hub.emit(.stageStarted(stage: name, path: inner.path, branch: false))
+    do {
+      try body(inner)
+      hub.emit(.stageFinished(stage: name, path: inner.path, status: .success, skipReason: nil, durationMs: milliseconds(since: started)))
+    } catch {
+      hub.emit(.stageFinished(stage: name, path: inner.path, status: StageStatus(result(of: error)), skipReason: nil, durationMs: milliseconds(since: started)))
+      throw error
+    }
+  }
+
+  /// The node for an agent directive: the host, under the emulated agent the label selects.
+  func allocateNode(_ agent: Agent?, for context: BranchContext) throws -> NodeContext? {
+    guard let agent else { return context.node }
+    switch agent.type {
+    case "none": return nil
+    case "any": return try node(forLabel: "", context)
+    case "label", "node":
+      var label = ""
+      var workspace: String?
+      switch agent.arguments {
+      case .single(let value): label = Groovy.string(try evaluate(value, context))
+      case .block(let entries):
+        for entry in entries {
+          guard case .single(let value) = entry.value else { continue }
+          if entry.key == "label" { label = Groovy.string(try evaluate(value, context)) }
+          if entry.key == "customWorkspace" { workspace = Groovy.string(try evaluate(value, context)) }
+        }
+      case .none: break
+      }
+      var node = try node(forLabel: label, context)
+      if let workspace {
+        node.workspace = workspace.hasPrefix("/") ? workspace : options.workspace + "/" + workspace
+        try? FileManager.default.createDirectory(atPath: node.workspace, withIntermediateDirectories: true)
+        context.directory = node.workspace
+      }
+      return node
+    default:
+      throw StepFailure("agent type '\(agent.type)' needs Docker or Kubernetes, which `carson run` does not provide on this host yet")
+    }
+  }
+
+  func node(forLabel label: String, _ context: BranchContext) throws -> NodeContext {
+    if options.agents.isEmpty {
+      return NodeContext(name: "built-in", workspace: options.workspace, environment: [:], labels: [])
+    }
+    guard let agent = options.agents.first(where: { $0.matches(label) }) else {
+      let known = options.agents.map { "\($0.name) [\($0.labels.sorted().joined(separator: " "))]" }.joined(separator: ", ")
+      throw StepFailure("No agent matches the label expression '\(label)' (agents: \(known))")
+    }
+    return NodeContext(name: agent.name, workspace: options.workspace, environment: agent.environment, labels: agent.labels)
+  }
+
+  // MARK: Evaluation helpers
+
+  /// Scope for Groovy written in the pipeline (closures see the script's top-level variables).
+  func pipelineScope() -> Scope { Scope(parent: interpreter.scriptScope) }
+
+  func evaluate(_ value: Value, _ context: BranchContext) throws -> GValue {
+    try interpreter.evaluate(value.expr, in: pipelineScope(), context)
+  }
+
+  /// Groovy arguments of a declarative option/parameter call.
+  func evaluate(_ arguments: Arguments, _ context: BranchContext) throws -> CallArguments {
+    func value(_ argument: ArgumentValue) throws -> GValue {
+      switch argument {
+      case .value(let v): return try evaluate(v, context)
+      case .call(let call):
+        let map = GMap()
+        let inner = try evaluate(call.arguments, context)
+        for (k, v) in inner.named { map[string: k] = v }
+        map[string: "$symbol"] = .string(call.name)
+        return .map(map)
+      }
+    }
+    switch arguments {
+    case .none: return CallArguments()
+    case .single(let a): return CallArguments(positional: [try value(a)])
+    case .positional(let list): return CallArguments(positional: try list.map(value))
+    case .named(let list): return CallArguments(named: try list.map { ($0.name, try value($0.value)) })
+    }
+  }
+
+  func milliseconds(since start: Date) -> Int { Int(Date().timeIntervalSince(start) * 1000) }
+}
+

@@ -1,0 +1,151 @@
+import CarsonSyntax
+import Foundation
+
+/// Everything a run is given from outside the Jenkinsfile (command-line options).
+public struct RunOptions: Sendable {
+  public var workspace: String
+  public var jobName: String
+  /// nil: one more than the previous run of the job (1 for the first).
+  public var buildNumber: Int?
+  /// `-a NAME=VALUE`: raw values, typed by the `parameters {}` block.
+  public var arguments: [String: String] = [:]
+  /// `--env`/`--env-file`: added to the build environment.
+  public var environment: [String: String] = [:]
+  public var branch: String?
+  public var tag: String?
+  public var changeID: String?
+  public var changeTarget: String?
+  public var credentials: CredentialStore = CredentialStore()
+  /// `--stage NAME`: run only these stages (and what contains them).
+  public var onlyStages: [String] = []
+  public var input: InputAnswers = .none
+  public var dryRun = false
+  /// `--mock 'PATTERN=OUTPUT'`: in a dry run, `sh` scripts matching PATTERN return OUTPUT.
+  public var mocks: [(pattern: String, output: String)] = []
+  /// Labelled agents to emulate (`--agents FILE`); empty means every label runs on this machine.
+  public var agents: [AgentDefinition] = []
+  /// Tool installations by type and name → home directory (`tool`, `tools {}`).
+  public var tools: [String: [String: String]] = [:]
+  /// Where `archiveArtifacts` copies to; nil: `.carson/artifacts/<job>/<build>` in the workspace.
+  public var artifactsDirectory: String?
+  /// Where run state (previous results, build numbers) is kept; nil: `$XDG_STATE_HOME/carson` or `~/.local/state/carson`.
+  public var stateDirectory: String?
+  /// The environment of the machine (PATH, HOME, …) that processes inherit.
+  public var processEnvironment: [String: String] = ProcessInfo.processInfo.environment
+  /// How the build was triggered, for `when { triggeredBy … }` (`UserIdCause` by default).
+  public var causes: [String] = ["UserIdCause"]
+  /// The Jenkinsfile came from SCM (`checkout scm` and the automatic checkout log so).
+  public var fromSCM = true
+
+  public init(workspace: String, jobName: String) {
+    self.workspace = workspace
+    self.jobName = jobName
+  }
+}
+
+/// An emulated Jenkins agent: its labels and environment.
+public struct AgentDefinition: Sendable {
+  public var name: String
+  public var labels: Set<String>
+  public var environment: [String: String]
+
+  public init(name: String, labels: Set<String>, environment: [String: String]) {
+    self.name = name
+    self.labels = labels
+    self.environment = environment
+  }
+
+  /// Jenkins label expressions: `a && b`, `a || b`, `!a`, parentheses, bare labels.
+  public func matches(_ expression: String) -> Bool {
+    let trimmed = expression.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty { return true }
+    var parser = LabelExpressionParser(Array(trimmed), labels: labels.union([name]))
+    return parser.parseOr()
+  }
+
+  /// Reads `[{"name": …, "labels": "a b", "env": {…}}]`.
+  public static func load(_ json: JSONValue) throws -> [AgentDefinition] {
+    guard let items = json.arrayValue else { throw RunSetupError("an agents file must hold a JSON array of agents") }
+    return try items.enumerated().map { i, item in
+      guard let labels = item["labels"]?.stringValue else { throw RunSetupError("agent \(i + 1) has no \"labels\" string") }
+      var env: [String: String] = [:]
+      for (key, value) in item["env"]?.objectValue ?? [] { env[key] = value.stringValue ?? "" }
+      let name = item["name"]?.stringValue ?? "agent\(i + 1)"
+      return AgentDefinition(name: name, labels: Set(labels.split(separator: " ").map(String.init)), environment: env)
+    }
+  }
+}
+
+struct LabelExpressionParser {
+  var chars: [Character]
+  var pos = 0
+  let labels: Set<String>
+
+  init(_ chars: [Character], labels: Set<String>) {
+    self.chars = chars
+    self.labels = labels
+  }
+
+  mutating func skipSpaces() { while pos < chars.count, chars[pos] == " " { pos += 1 } }
+
+  mutating func parseOr() -> Bool {
+    var value = parseAnd()
+    while true {
+      skipSpaces()
+      guard pos + 1 < chars.count, chars[pos] == "|", chars[pos + 1] == "|" else { return value }
+      pos += 2
+      let rhs = parseAnd()
+      value = value || rhs
+    }
+  }
+
+  mutating func parseAnd() -> Bool {
+    var value = parseUnary()
+    while true {
+      skipSpaces()
+      guard pos + 1 < chars.count, chars[pos] == "&", chars[pos + 1] == "&" else { return value }
+      pos += 2
+      let rhs = parseUnary()
+      value = value && rhs
+    }
+  }
+
+  mutating func parseUnary() -> Bool {
+    skipSpaces()
+    guard pos < chars.count else { return false }
+    if chars[pos] == "!" {
+      pos += 1
+      return !parseUnary()
+    }
+    if chars[pos] == "(" {
+      pos += 1
+      let value = parseOr()
+      skipSpaces()
+      if pos < chars.count, chars[pos] == ")" { pos += 1 }
+      return value
+    }
+    var name = ""
+    while pos < chars.count, !" &|()!".contains(chars[pos]) {
+      name.append(chars[pos])
+      pos += 1
+    }
+    return labels.contains(name.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))
+  }
+}
+
+/// Answers for `input` steps and stage `input` directives.
+public enum InputAnswers: Sendable {
+  /// No answer given: ask on a terminal, abort (with a clear message) otherwise.
+  case none
+  case approveAll
+  case abortAll
+  /// By input id or message: `{"id-or-message": {"approve": true, "parameters": {…}, "approver": "…"}}`.
+  case answers(JSONValue)
+}
+
+/// A problem with how the run was set up (files, options), reported before anything runs.
+public struct RunSetupError: Error, CustomStringConvertible {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}

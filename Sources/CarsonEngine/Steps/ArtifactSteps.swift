@@ -1,0 +1,152 @@
+import CarsonGroovy
+import Foundation
+import FoundationXML
+
+/// stash/unstash (kept for this run), archiveArtifacts (to the artifacts directory), junit.
+enum ArtifactSteps {
+  static let steps: [String: StepImplementation] = [
+    "stash": stash,
+    "unstash": unstash,
+    "archiveArtifacts": { step in try archive(step, pattern: try step.required("artifacts")) },
+    "archive": { step in try archive(step, pattern: try step.required("includes")) },
+    "junit": junit,
+  ]
+
+  static func stashDirectory(_ run: PipelineRun, _ name: String) -> String {
+    run.runDirectory + "/stashes/" + name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+  }
+
+  static func stash(_ step: StepInvocation) throws -> GValue {
+    let name = try step.required("name")
+    let files = FileGlob.collect(
+      root: step.context.directory, includes: step.string("includes"), excludes: step.string("excludes"),
+      defaultExcludes: step.bool("useDefaultExcludes", default: true))
+    if files.isEmpty && !step.bool("allowEmpty") { throw StepFailure("No files included in stash ‘\(name)’") }
+    let target = stashDirectory(step.run, name)
+    try? FileManager.default.removeItem(atPath: target)
+    try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+    try FileGlob.copy(files, from: step.context.directory, to: target)
+    step.context.log("Stashed \(files.count) file(s)")
+    return .null
+  }
+
+  static func unstash(_ step: StepInvocation) throws -> GValue {
+    let name = try step.required("name")
+    let source = stashDirectory(step.run, name)
+    guard FileManager.default.fileExists(atPath: source) else { throw StepFailure("No such saved stash ‘\(name)’") }
+    let files = FileGlob.collect(root: source, includes: nil, excludes: nil, defaultExcludes: false)
+    try FileGlob.copy(files, from: source, to: step.context.directory)
+    return .null
+  }
+
+  static func archive(_ step: StepInvocation, pattern: String) throws -> GValue {
+    if step.bool("onlyIfSuccessful") && step.run.build.result != .success {
+      step.context.log("Skipped archiving because build is not successful")
+      return .null
+    }
+    let files = FileGlob.collect(root: step.context.directory, includes: pattern, excludes: step.string("excludes"))
+    if files.isEmpty {
+      if step.bool("allowEmptyArchive") {
+        step.context.log("No artifacts found that match the file pattern \"\(pattern)\". Archiving skipped.")
+        return .null
+      }
+      throw StepFailure("No artifacts found that match the file pattern \"\(pattern)\". Configuration error?")
+    }
+    let run = step.run
+    let destination = run.options.artifactsDirectory ?? "\(run.options.workspace)/.carson/artifacts/\(run.options.jobName)/\(run.buildNumber)"
+    step.context.log("Archiving artifacts")
+    if run.options.dryRun { return .null }
+    try FileGlob.copy(files, from: step.context.directory, to: destination)
+    return .null
+  }
+
+  /// Reads JUnit XML reports; failures or errors make the build and stage UNSTABLE.
+  static func junit(_ step: StepInvocation) throws -> GValue {
+    let pattern = try step.required("testResults")
+    let files = FileGlob.collect(root: step.context.directory, includes: pattern, excludes: nil, defaultExcludes: false)
+    if files.isEmpty {
+      if step.bool("allowEmptyResults") {
+        step.context.log("None of the test reports contained any result")
+        return .object(TestSummaryObject(JUnitCounts()))
+      }
+      throw StepFailure("No test report files were found. Configuration error?")
+    }
+    step.context.log("Recording test results")
+    var counts = JUnitCounts()
+    for file in files {
+      guard let data = FileManager.default.contents(atPath: step.context.directory + "/" + file) else { continue }
+      let reader = JUnitReader()
+      let parser = XMLParser(data: data)
+      parser.delegate = reader
+      guard parser.parse() else { throw StepFailure("Failed to read test report file \(file): \(parser.parserError.map { "\($0)" } ?? "invalid XML")") }
+      counts.add(reader.counts)
+    }
+    step.context.log("Tests: \(counts.total), failures: \(counts.failures), errors: \(counts.errors), skipped: \(counts.skipped)")
+    if counts.failures + counts.errors > 0 {
+      step.run.build.setResult(.unstable)
+      step.context.stage?.setResult(.unstable)
+    }
+    return .object(TestSummaryObject(counts))
+  }
+}
+
+struct JUnitCounts {
+  var total = 0
+  var failures = 0
+  var errors = 0
+  var skipped = 0
+
+  mutating func add(_ other: JUnitCounts) {
+    total += other.total
+    failures += other.failures
+    errors += other.errors
+    skipped += other.skipped
+  }
+}
+
+/// Counts `<testcase>` elements and their `<failure>`, `<error>`, `<skipped>` children.
+final class JUnitReader: NSObject, XMLParserDelegate {
+  var counts = JUnitCounts()
+  private var inCase = false
+  private var caseOutcome: String?
+
+  func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    switch element {
+    case "testcase":
+      inCase = true
+      caseOutcome = nil
+    case "failure", "error", "skipped":
+      if inCase && caseOutcome == nil { caseOutcome = element }
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+    guard element == "testcase" else { return }
+    inCase = false
+    counts.total += 1
+    switch caseOutcome {
+    case "failure": counts.failures += 1
+    case "error": counts.errors += 1
+    case "skipped": counts.skipped += 1
+    default: break
+    }
+  }
+}
+
+/// What `junit` returns: `totalCount`, `failCount`, `skipCount`, `passCount`.
+final class TestSummaryObject: GObject {
+  let counts: JUnitCounts
+  init(_ counts: JUnitCounts) { self.counts = counts }
+  var groovyClassName: String { "hudson.tasks.junit.TestResultSummary" }
+
+  func getProperty(_ name: String, _ context: EvaluationContext) throws -> GValue {
+    switch name {
+    case "totalCount": return .int(Int64(counts.total))
+    case "failCount": return .int(Int64(counts.failures + counts.errors))
+    case "skipCount": return .int(Int64(counts.skipped))
+    case "passCount": return .int(Int64(counts.total - counts.failures - counts.errors - counts.skipped))
+    default: throw GroovyError.missingProperty(name, groovyClassName)
+    }
+  }
+}

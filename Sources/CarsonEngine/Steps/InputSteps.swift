@@ -1,0 +1,86 @@
+import CarsonGroovy
+import CarsonSyntax
+import Foundation
+
+/// The `input` step and the answers for it (`--input approve|abort|FILE`, or a terminal prompt).
+enum InputSteps {
+  static let steps: [String: StepImplementation] = [
+    "input": input
+  ]
+
+  struct Answer {
+    var values: [(String, GValue)]
+    var approver: String
+  }
+
+  /// Jenkins' default input id: the MD5 of the stage name (capitalised as Jenkins does).
+  static func defaultID(_ text: String) -> String {
+    text.prefix(1).uppercased() + String(text.dropFirst()).replacingOccurrences(of: " ", with: "")
+  }
+
+  static func input(_ step: StepInvocation) throws -> GValue {
+    let message = try step.required("message")
+    let id = step.string("id") ?? defaultID(message)
+    var parameters: [(name: String, type: String, defaultValue: GValue)] = []
+    for parameter in try step.run.interpreter.iterate(step.value("parameters") ?? .null, at: step.range) {
+      guard case .map(let map) = parameter else { continue }
+      let type = map[string: "$symbol"].map(Groovy.string) ?? "string"
+      let name = Groovy.string(map[string: "name"] ?? .null)
+      parameters.append((name, type, map[string: "defaultValue"] ?? (type == "booleanParam" ? .bool(false) : .string(""))))
+    }
+    let answer = try ask(message: message, id: id, parameters: parameters, step.context)
+    let submitter = step.string("submitterParameter")
+    if answer.values.isEmpty && submitter == nil { return .null }
+    if answer.values.count == 1 && submitter == nil { return answer.values[0].1 }
+    let map = GMap(answer.values.map { (.string($0.0), $0.1) })
+    if let submitter { map[string: submitter] = .string(answer.approver) }
+    if answer.values.isEmpty, submitter != nil { return .string(answer.approver) }
+    return .map(map)
+  }
+
+  /// Gets the answer: from `--input`, else from the terminal, else aborts with a clear message
+  /// (a headless run never waits for an answer that cannot come).
+  static func ask(message: String, id: String, parameters: [(name: String, type: String, defaultValue: GValue)], _ context: BranchContext) throws -> Answer {
+    let run = context.run
+    context.log("Input requested: \(message)")
+    let defaults = parameters.map { ($0.name, $0.defaultValue) }
+    switch run.options.input {
+    case .approveAll:
+      context.log("Approved by carson (--input approve)")
+      return Answer(values: defaults, approver: "carson")
+    case .abortAll:
+      context.log("Rejected by carson (--input abort)")
+      throw FlowInterrupted(.init(.aborted, "Rejected by carson"))
+    case .answers(let json):
+      guard let entry = json[id] ?? json[message] else {
+        throw FlowInterrupted(.init(.aborted, "No answer for input '\(id)' (\"\(message)\") in the --input file"))
+      }
+      let approver = entry["approver"]?.stringValue ?? "carson"
+      if entry["approve"]?.boolValue == false {
+        context.log("Rejected by \(approver)")
+        throw FlowInterrupted(.init(.aborted, "Rejected by \(approver)"))
+      }
+      var values = defaults
+      for (name, value) in entry["parameters"]?.objectValue ?? [] {
+        if let i = values.firstIndex(where: { $0.0 == name }) { values[i].1 = JSONBridge.value(value) } else { values.append((name, JSONBridge.value(value))) }
+      }
+      context.log("Approved by \(approver)")
+      return Answer(values: values, approver: approver)
+    case .none:
+      guard isatty(STDIN_FILENO) != 0, isatty(STDERR_FILENO) != 0 else {
+        throw FlowInterrupted(.init(
+          .aborted, "Input requested (\"\(message)\") but this run has no terminal to ask: answer with --input approve|abort|FILE"))
+      }
+      let reply: String? = run.interpreter.lock.unlocked {
+        FileHandle.standardError.write(Data("\n\(message) [Proceed/Abort]: ".utf8))
+        return readLine()
+      }
+      guard let reply, !reply.lowercased().hasPrefix("a") else {
+        context.log("Rejected by user")
+        throw FlowInterrupted(.init(.aborted, "Rejected by user"))
+      }
+      context.log("Approved by user")
+      return Answer(values: defaults, approver: NSUserName())
+    }
+  }
+}

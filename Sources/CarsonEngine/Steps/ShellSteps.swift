@@ -1,0 +1,114 @@
+import CarsonExec
+import CarsonGroovy
+import Foundation
+
+/// `sh`, and clear errors for the Windows shells.
+enum ShellSteps {
+  static let steps: [String: StepImplementation] = [
+    "sh": sh,
+    "bat": { step in throw StepFailure("bat is not supported on this platform (\(platform)); use sh") },
+    "powershell": { step in throw StepFailure("powershell is not supported on this platform (\(platform)); use sh") },
+    "pwsh": { step in throw StepFailure("pwsh is not supported on this platform (\(platform)); use sh") },
+  ]
+
+  static var platform: String {
+    var name = utsname()
+    uname(&name)
+    return withUnsafeBytes(of: name.sysname) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+  }
+
+  /// Jenkins' `sh`: the script is written to a file and run with `sh -xe` (or its own `#!`
+  /// interpreter), in the branch's directory and environment, in its own process group.
+  static func sh(_ step: StepInvocation) throws -> GValue {
+    let script = try step.required("script")
+    let returnStdout = step.bool("returnStdout")
+    let returnStatus = step.bool("returnStatus")
+    let context = step.context
+    let run = step.run
+    if let label = step.string("label") { context.log(label) }
+
+    if run.options.dryRun {
+      let mock = run.options.mocks.first { script.range(of: $0.pattern, options: .regularExpression) != nil || script.contains($0.pattern) }
+      context.log("[dry run] sh: \(script)")
+      if returnStdout { return .string(mock?.output ?? "") }
+      if returnStatus { return .int(0) }
+      return .null
+    }
+
+    let file = run.runDirectory + "/script-\(UUID().uuidString).sh"
+    FileManager.default.createFile(atPath: file, contents: Data(script.utf8), attributes: [.posixPermissions: 0o700])
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let arguments = script.hasPrefix("#!") ? [file] : ["/bin/sh", "-xe", file]
+    try? FileManager.default.createDirectory(atPath: context.directory, withIntermediateDirectories: true)
+    let spec = ProcessSpec(arguments: arguments, environment: context.environment, workingDirectory: context.directory)
+
+    var captured = [UInt8]()
+    let out = LineEmitter(run.hub, context.path, .stdout)
+    let err = LineEmitter(run.hub, context.path, .stderr)
+    let exit: ProcessExit = try run.interpreter.lock.unlocked {
+      try ProcessRunner.run(spec, cancellation: context.cancellation) { stream, chunk in
+        if stream == .stdout {
+          if returnStdout { captured += chunk } else { out.write(chunk) }
+        } else {
+          err.write(chunk)
+        }
+      }
+    }
+    out.flush()
+    err.flush()
+    if let reason = context.cancellation.cancellationReason { throw FlowInterrupted(reason) }
+    if returnStatus { return .int(Int64(exit.status)) }
+    if exit.status != 0 { throw StepFailure("script returned exit code \(exit.status)") }
+    return returnStdout ? .string(String(decoding: captured, as: UTF8.self)) : .null
+  }
+}
+
+/// Turns a byte stream into `log` events, one per line; a line longer than `maxLine` is cut.
+/// Only whole lines reach the masker, so a secret split across reads is still masked.
+final class LineEmitter {
+  static let maxLine = 1 << 20
+  let hub: EventHub
+  let path: [String]
+  let stream: LogStream
+  private var pending: [UInt8] = []
+
+  init(_ hub: EventHub, _ path: [String], _ stream: CarsonExec.OutputStream) {
+    self.hub = hub
+    self.path = path
+    self.stream = stream == .stdout ? .stdout : .stderr
+  }
+
+  func write(_ chunk: UnsafeRawBufferPointer) {
+    var start = chunk.startIndex
+    var i = chunk.startIndex
+    while i < chunk.endIndex {
+      if chunk[i] == 0x0A {
+        if pending.isEmpty {
+          emit(UnsafeRawBufferPointer(rebasing: chunk[start..<i]))
+        } else {
+          pending.append(contentsOf: chunk[start..<i])
+          emitPending()
+        }
+        start = i + 1
+      }
+      i += 1
+    }
+    if start < chunk.endIndex { pending.append(contentsOf: chunk[start..<chunk.endIndex]) }
+    if pending.count >= LineEmitter.maxLine { emitPending() }
+  }
+
+  func flush() {
+    if !pending.isEmpty { emitPending() }
+  }
+
+  private func emitPending() {
+    pending.withUnsafeBytes { emit($0) }
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  private func emit(_ bytes: UnsafeRawBufferPointer) {
+    var line = bytes
+    if let last = line.last, last == 0x0D { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
+    hub.emit(.log(path: path, stream: stream, text: String(decoding: line, as: UTF8.self)))
+  }
+}

@@ -1,0 +1,92 @@
+import CarsonGroovy
+import Foundation
+
+/// The steps `carson run` implements (documented in docs/steps.md). Steps the catalogue knows
+/// but Carson does not implement fail with Jenkins' "No such DSL method" message.
+enum StepLibrary {
+  static func all() -> [String: StepImplementation] {
+    var steps: [String: StepImplementation] = [:]
+    for group in [BasicSteps.steps, ShellSteps.steps, FlowSteps.steps, FileSteps.steps, ArtifactSteps.steps, CredentialSteps.steps, InputSteps.steps] {
+      steps.merge(group) { first, _ in first }
+    }
+    return steps
+  }
+}
+
+/// Steps without side effects on files or processes.
+enum BasicSteps {
+  static let steps: [String: StepImplementation] = [
+    "echo": { step in
+      step.context.log(step.string("message") ?? "")
+      return .null
+    },
+    "error": { step in
+      throw StepFailure(step.string("message") ?? "")
+    },
+    "unstable": { step in
+      let message = step.string("message") ?? ""
+      step.context.log("WARNING: \(message)")
+      step.run.build.setResult(.unstable)
+      step.context.stage?.setResult(.unstable)
+      return .null
+    },
+    "isUnix": { _ in .bool(true) },
+    "script": { step in
+      // `script { … }`: its body is plain Groovy; `return` ends the block.
+      guard let closure = step.arguments.closure else { return .null }
+      return try step.run.interpreter.runBody(closure.body, in: Scope(parent: closure.scope), step.context)
+    },
+    "milestone": { step in
+      step.context.log("Milestone \(step.string("ordinal") ?? step.string("label") ?? "") passed (no other builds run locally)")
+      return .null
+    },
+    "timestamps": { step in try step.body(step.context) },
+    "ansiColor": { step in try step.body(step.context) },
+    "wrap": { step in try step.body(step.context) },
+    "withEnv": { step in
+      let inner = step.context.derived()
+      var overlay: [String: String] = [:]
+      for entry in try step.run.interpreter.iterate(step.value("overrides") ?? .null, at: step.range) {
+        let text = Groovy.string(entry)
+        guard let eq = text.firstIndex(of: "=") else { continue }
+        overlay[String(text[..<eq])] = String(text[text.index(after: eq)...])
+      }
+      inner.overlays.append(overlay)
+      return try step.body(inner)
+    },
+    "checkout": { step in
+      step.context.log("checkout: the workspace is used as it is (\(step.context.directory))")
+      return .map(GMap())
+    },
+    "tool": { step in
+      let name = try step.required("name")
+      if let type = step.string("type") { return .string(try step.run.toolHome(type: type, name: name)) }
+      for (type, installations) in step.run.options.tools where installations[name] != nil {
+        return .string(try step.run.toolHome(type: type, name: name))
+      }
+      throw StepFailure("No tool named '\(name)' is configured (give installations with --tools FILE)")
+    },
+    "node": { step in
+      let inner = step.context.derived()
+      inner.node = try step.run.node(forLabel: step.string("label") ?? "", step.context)
+      inner.log("Running on \(inner.node?.name ?? "built-in") in \(inner.directory)")
+      return try step.body(inner)
+    },
+    "stage": { step in
+      // The scripted `stage('name') { … }` (inside `script {}` or a scripted pipeline).
+      let name = try step.required("name")
+      let inner = step.context.derived()
+      inner.path.append(name)
+      let started = Date()
+      step.run.hub.emit(.stageStarted(stage: name, path: inner.path, branch: false))
+      do {
+        let value = try step.body(inner)
+        step.run.hub.emit(.stageFinished(stage: name, path: inner.path, status: .success, skipReason: nil, durationMs: step.run.milliseconds(since: started)))
+        return value
+      } catch {
+        step.run.hub.emit(.stageFinished(stage: name, path: inner.path, status: StageStatus(result(of: error)), skipReason: nil, durationMs: step.run.milliseconds(since: started)))
+        throw error
+      }
+    },
+  ]
+}
