@@ -35,6 +35,9 @@ let package = Package(
     .testTarget(name: "CarsonModelTests", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
     .testTarget(name: "CarsonExecTests", dependencies: ["CarsonExec"]),
     .testTarget(name: "CarsonGroovyTests", dependencies: ["CarsonGroovy", "CarsonSyntax"]),
+    .testTarget(
+      name: "CarsonEngineTests",
+      dependencies: ["CarsonEngine", "CarsonReport", "CarsonModel", "CarsonSyntax", "CarsonGroovy", "CarsonTestSupport"]),
     .testTarget(name: "CarsonCLITests", dependencies: ["CarsonCLI", "CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -14,12 +14,16 @@ extension BuiltinMethods {
     case "last":
       guard let last = items.last else { throw GroovyError("java.util.NoSuchElementException", "Cannot access last() element from an empty List", range: call.range) }
       return last
-    case "get", "getAt": return try call.interpreter.getAt(.list(list), [call.argument(0)], at: call.range)
+    case "get", "getAt": return try call.interpreter.getAt(.list(list), [call.argument(0)], call.context, at: call.range)
     case "contains": return .bool(items.contains { Groovy.equals($0, call.argument(0)) })
     case "containsAll":
       guard case .list(let other) = call.argument(0) else { return nil }
       return .bool(other.items.allSatisfy { x in items.contains { Groovy.equals($0, x) } })
     case "indexOf": return .int(Int64(items.firstIndex { Groovy.equals($0, call.argument(0)) } ?? -1))
+    case "lastIndexOf": return .int(Int64(items.lastIndex { Groovy.equals($0, call.argument(0)) } ?? -1))
+    case "tail":
+      guard !items.isEmpty else { throw GroovyError("java.util.NoSuchElementException", "Cannot access tail() for an empty List", range: call.range) }
+      return .list(GList(Array(items.dropFirst())))
     case "add", "leftShift", "push":
       if call.all.count == 2, case .int(let i) = call.argument(0) {
         list.items.insert(call.argument(1), at: min(max(0, Int(i)), items.count))
@@ -59,9 +63,20 @@ extension BuiltinMethods {
     case "join": return .string(items.map(Groovy.string).joined(separator: call.all.isEmpty ? "" : call.string(0)))
     case "reverse": return .list(GList(items.reversed()))
     case "unique", "toUnique":
-      let result = Conversions.unique(items)
-      if name == "unique" { list.items = result }
-      return .list(name == "unique" ? list : GList(result))
+      // `unique()` changes the list unless given `false`; a closure gives the key (one
+      // parameter) or compares two items (two parameters).
+      let mutate = name == "unique" && call.argument(0).boolArgument != false
+      var result: [GValue] = []
+      for item in items {
+        let duplicate = try result.contains { kept in
+          guard let c = call.closure else { return Groovy.equals(kept, item) }
+          if c.hasArrow && c.parameters.count == 2 { return Groovy.number(try call.callClosure(c, [kept, item])) == 0 }
+          return Groovy.equals(try call.callClosure(c, [kept]), try call.callClosure(c, [item]))
+        }
+        if !duplicate { result.append(item) }
+      }
+      if mutate { list.items = result }
+      return .list(mutate ? list : GList(result))
     case "toSet": return .list(GList(Conversions.unique(items)))
     case "toList", "asList", "collect" where call.closure == nil: return .list(GList(items))
     case "flatten": return .list(GList(flatten(items)))
@@ -72,42 +87,23 @@ extension BuiltinMethods {
       let to = try call.int(1)
       guard from >= 0, to <= items.count, from <= to else { throw GroovyError("java.lang.IndexOutOfBoundsException", "subList(\(from), \(to))", range: call.range) }
       return .list(GList(Array(items[from..<to])))
-    case "sort":
-      var sorted = items
-      if let c = call.closure {
-        if c.hasArrow && c.parameters.count == 2 {
-          var failure: Error?
-          sorted.sort { a, b in
-            do { return try Groovy.number(call.callClosure(c, [a, b])).map { $0 < 0 } ?? false } catch {
-              failure = error
-              return false
-            }
-          }
-          if let failure { throw failure }
-        } else {
-          let keys = try items.map { try call.callClosure(c, [$0]) }
-          sorted = zip(items, keys).sorted { (Groovy.compare($0.1, $1.1) ?? 0) < 0 }.map(\.0)
-        }
-      } else {
-        sorted.sort { (Groovy.compare($0, $1) ?? 0) < 0 }
-      }
+    case "sort", "toSorted":
+      // `sort()` sorts in place and returns the list; `sort(false)` and `toSorted()` copy.
+      let sorted = try sortedItems(items, call)
+      guard name == "sort" && call.argument(0).boolArgument != false else { return .list(GList(sorted)) }
       list.items = sorted
       return .list(list)
     case "sum":
-      var total: GValue = items.first ?? .int(0)
-      for item in items.dropFirst() { total = try Groovy.plus(total, item) }
-      if let c = call.closure {
-        total = .int(0)
-        for item in items { total = try Groovy.plus(total, try call.callClosure(c, [item])) }
-      }
+      // `sum()` of nothing is null; `sum(initial)` starts from a value.
+      let initial = call.arguments.positional.first { if case .closure = $0 { return false } else { return true } }
+      var values = items
+      if let c = call.closure { values = try items.map { try call.callClosure(c, [$0]) } }
+      guard var total = initial ?? values.first else { return .null }
+      for item in initial == nil ? values.dropFirst() : values[...] { total = try Groovy.plus(total, item) }
       return total
     case "max", "min":
-      let keyed = try items.map { item in (item, try call.closure.map { try call.callClosure($0, [item]) } ?? item) }
-      let best = keyed.min { a, b in
-        let order = Groovy.compare(a.1, b.1) ?? 0
-        return name == "max" ? order > 0 : order < 0
-      }
-      return best?.0 ?? .null
+      guard let best = try extreme(items, largest: name == "max", call) else { return .null }
+      return best
     case "count":
       if let c = call.closure { return .int(Int64(try items.filter { Groovy.truthy(try call.callClosure(c, [$0])) }.count)) }
       return .int(Int64(items.filter { Groovy.equals($0, call.argument(0)) }.count))
@@ -139,9 +135,41 @@ extension BuiltinMethods {
     case "withIndex", "indexed":
       return .list(GList(items.enumerated().map { .list([$0.element, .int(Int64($0.offset))]) }))
     case "find":
-      guard let c = call.closure else { return nil }
-      for item in items where Groovy.truthy(try call.callClosure(c, [item])) { return item }
+      for item in items where Groovy.truthy(try call.closure.map { try call.callClosure($0, [item]) } ?? item) { return item }
       return .null
+    case "findResult":
+      guard let c = call.closure else { return nil }
+      for item in items {
+        let result = try call.callClosure(c, [item])
+        if !result.isNull { return result }
+      }
+      return call.arguments.positional.first { if case .closure = $0 { return false } else { return true } } ?? .null
+    case "countBy":
+      guard let c = call.closure else { return nil }
+      let counts = GMap()
+      for item in items {
+        let key = try call.callClosure(c, [item])
+        counts[key] = try Groovy.plus(counts[key] ?? .int(0), .int(1))
+      }
+      return .map(counts)
+    case "takeWhile", "dropWhile":
+      guard let c = call.closure else { return nil }
+      var prefix = 0
+      while prefix < items.count, Groovy.truthy(try call.callClosure(c, [items[prefix]])) { prefix += 1 }
+      return .list(GList(Array(name == "takeWhile" ? items[..<prefix] : items[prefix...])))
+    case "transpose":
+      let rows = items.map { row -> [GValue] in if case .list(let l) = row { return l.items } else { return [row] } }
+      let width = rows.map(\.count).min() ?? 0
+      return .list(GList((0..<width).map { i in .list(GList(rows.map { $0[i] })) }))
+    case "collectNested":
+      guard let c = call.closure else { return nil }
+      func nested(_ values: [GValue]) throws -> [GValue] {
+        try values.map { item in
+          if case .list(let inner) = item { return .list(GList(try nested(inner.items))) }
+          return try call.callClosure(c, [item])
+        }
+      }
+      return .list(GList(try nested(items)))
     case "findAll", "grep":
       if let c = call.closure { return .list(GList(try items.filter { Groovy.truthy(try call.callClosure(c, [$0])) })) }
       if name == "grep" && !call.all.isEmpty {
@@ -200,6 +228,43 @@ extension BuiltinMethods {
     }
   }
 
+  /// `sort` with Groovy's orders: natural, by a closure's key (one parameter) or by a
+  /// comparator closure (two parameters). Stable, like Java's sort.
+  static func sortedItems(_ items: [GValue], _ call: MethodCall) throws -> [GValue] {
+    var failure: Error?
+    func ordered(_ a: GValue, _ b: GValue) -> Bool {
+      do { return try order(a, b, call) < 0 } catch {
+        failure = failure ?? error
+        return false
+      }
+    }
+    let sorted = items.sorted(by: ordered)
+    if let failure { throw failure }
+    return sorted
+  }
+
+  /// `max`/`min` with the same orders as `sort` (the first of equals wins).
+  static func extreme(_ items: [GValue], largest: Bool, _ call: MethodCall) throws -> GValue? {
+    var best: GValue?
+    for item in items {
+      guard let current = best else {
+        best = item
+        continue
+      }
+      let o = try order(item, current, call)
+      if largest ? o > 0 : o < 0 { best = item }
+    }
+    return best
+  }
+
+  static func order(_ a: GValue, _ b: GValue, _ call: MethodCall) throws -> Int {
+    guard let c = call.closure else { return Groovy.compare(a, b) ?? 0 }
+    if c.hasArrow && c.parameters.count == 2 {
+      return Int(truncating: NSDecimalNumber(decimal: Groovy.number(try call.callClosure(c, [a, b])) ?? 0))
+    }
+    return Groovy.compare(try call.callClosure(c, [a]), try call.callClosure(c, [b])) ?? 0
+  }
+
   static func flatten(_ items: [GValue]) -> [GValue] {
     items.flatMap { item -> [GValue] in
       if case .list(let inner) = item { return flatten(inner.items) }
@@ -226,7 +291,13 @@ extension BuiltinMethods {
     case "size": return .int(Int64(map.count))
     case "isEmpty": return .bool(map.count == 0)
     case "get", "getAt":
-      return map[call.argument(0)] ?? (call.all.count > 1 ? call.argument(1) : .null)
+      // `get(key, default)` also stores the default, as Groovy does.
+      if call.all.count > 1, map[call.argument(0)] == nil { map[call.argument(0)] = call.argument(1) }
+      return try call.interpreter.mapValue(map, call.argument(0), call.context)
+    case "withDefault":
+      guard let c = call.closure else { return nil }
+      map.defaultValue = c
+      return .map(map)
     case "getOrDefault": return map[call.argument(0)] ?? call.argument(1)
     case "put":
       let old = map[call.argument(0)] ?? .null
@@ -248,6 +319,14 @@ extension BuiltinMethods {
     case "values": return .list(GList(map.entries.map(\.1)))
     case "entrySet": return .list(GList(map.entries.map { .object(MapEntryObject(key: $0.0, value: $0.1)) }))
     case "plus": return try Groovy.plus(.map(map), call.argument(0))
+    case "minus": return try Groovy.minus(.map(map), call.argument(0))
+    case "leftShift":
+      switch call.argument(0) {
+      case .map(let other): for (k, v) in other.entries { map[k] = v }
+      case .object(let o as MapEntryObject): map[o.key] = o.value
+      default: return nil
+      }
+      return .map(map)
     case "each":
       guard let c = call.closure else { return nil }
       for (k, v) in map.entries { _ = try call.callOnEntry(c, k, v) }
@@ -255,7 +334,11 @@ extension BuiltinMethods {
     case "eachWithIndex":
       guard let c = call.closure else { return nil }
       for (i, (k, v)) in map.entries.enumerated() {
-        _ = try call.callClosure(c, [.object(MapEntryObject(key: k, value: v)), .int(Int64(i))])
+        if c.hasArrow && c.parameters.count == 3 {
+          _ = try call.callClosure(c, [k, v, .int(Int64(i))])
+        } else {
+          _ = try call.callClosure(c, [.object(MapEntryObject(key: k, value: v)), .int(Int64(i))])
+        }
       }
       return .map(map)
     case "collect":
@@ -274,6 +357,16 @@ extension BuiltinMethods {
       guard let c = call.closure else { return nil }
       for (k, v) in map.entries where Groovy.truthy(try call.callOnEntry(c, k, v)) { return .object(MapEntryObject(key: k, value: v)) }
       return .null
+    case "findResult":
+      guard let c = call.closure else { return nil }
+      for (k, v) in map.entries {
+        let result = try call.callOnEntry(c, k, v)
+        if !result.isNull { return result }
+      }
+      return .null
+    case "max", "min", "countBy", "collectMany":
+      // Like the list of entries (`map.max { it.value }` is the entry with the largest value).
+      return try listMethod(GList(map.entries.map { .object(MapEntryObject(key: $0.0, value: $0.1)) }), name, call)
     case "any":
       guard let c = call.closure else { return nil }
       for (k, v) in map.entries where Groovy.truthy(try call.callOnEntry(c, k, v)) { return .bool(true) }
@@ -286,8 +379,10 @@ extension BuiltinMethods {
       guard let c = call.closure else { return nil }
       return .int(Int64(try map.entries.filter { Groovy.truthy(try call.callOnEntry(c, $0.0, $0.1)) }.count))
     case "sort":
-      let keyed = map.entries.sorted { (Groovy.compare($0.0, $1.0) ?? 0) < 0 }
-      return .map(GMap(keyed))
+      // By key, or by a closure over the entries; `sort()` returns a new map.
+      guard call.closure != nil else { return .map(GMap(map.entries.sorted { (Groovy.compare($0.0, $1.0) ?? 0) < 0 })) }
+      let entries = map.entries.map { GValue.object(MapEntryObject(key: $0.0, value: $0.1)) }
+      return .map(GMap(try sortedItems(entries, call).compactMap { entry in (entry.mapEntry).map { ($0.key, $0.value) } }))
     case "subMap":
       let keys = try call.interpreter.iterate(call.argument(0), at: call.range)
       return .map(GMap(keys.compactMap { k in map[k].map { (k, $0) } }))
@@ -303,7 +398,8 @@ extension BuiltinMethods {
       guard let c = call.closure else { return nil }
       var accumulator = call.arguments.positional.first ?? .null
       for (k, v) in map.entries {
-        accumulator = try call.callClosure(c, [accumulator, .object(MapEntryObject(key: k, value: v))])
+        let arguments = c.hasArrow && c.parameters.count == 3 ? [accumulator, k, v] : [accumulator, .object(MapEntryObject(key: k, value: v))]
+        accumulator = try call.callClosure(c, arguments)
       }
       return accumulator
     default: return nil

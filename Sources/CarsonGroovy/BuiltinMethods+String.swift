@@ -3,7 +3,12 @@ import Foundation
 extension BuiltinMethods {
   static func stringMethod(_ s: String, _ name: String, _ call: MethodCall) throws -> GValue? {
     switch name {
-    case "trim", "strip": return .string(s.trimmingCharacters(in: .whitespacesAndNewlines))
+    case "trim":
+      // Java's trim drops control characters and spaces (<= U+0020), not other Unicode spaces.
+      let scalars = s.unicodeScalars
+      let kept = scalars.drop { $0.value <= 0x20 }.reversed().drop { $0.value <= 0x20 }.reversed()
+      return .string(String(String.UnicodeScalarView(kept)))
+    case "strip": return .string(s.trimmingCharacters(in: .whitespacesAndNewlines))
     case "stripLeading": return .string(String(s.drop { $0.isWhitespace }))
     case "stripTrailing": return .string(String(s.reversed().drop { $0.isWhitespace }.reversed()))
     case "toLowerCase": return .string(s.lowercased())
@@ -11,8 +16,13 @@ extension BuiltinMethods {
     case "length", "size": return .int(Int64(s.utf16.count))
     case "isEmpty": return .bool(s.isEmpty)
     case "isBlank": return .bool(s.allSatisfy(\.isWhitespace))
-    case "contains": return .bool(s.contains(call.string(0)))
-    case "startsWith": return .bool(s.hasPrefix(call.string(0)))
+    case "contains": return .bool(call.string(0).isEmpty || s.contains(call.string(0)))
+    case "startsWith":
+      // Compared by UTF-16 units, as Java does (Swift's hasPrefix compares whole characters).
+      let offset = call.all.count > 1 ? try call.int(1) : 0
+      let units = Array(s.utf16)
+      guard offset >= 0, offset <= units.count else { return .bool(false) }
+      return .bool(units[offset...].starts(with: call.string(0).utf16))
     case "endsWith": return .bool(s.hasSuffix(call.string(0)))
     case "equalsIgnoreCase": return .bool(s.lowercased() == call.string(0).lowercased())
     case "compareTo": return .int(Int64(s < call.string(0) ? -1 : (s == call.string(0) ? 0 : 1)))
@@ -37,26 +47,25 @@ extension BuiltinMethods {
       return .string(String(decoding: [utf16[i]], as: UTF16.self))
     case "replace":
       return .string(s.replacingOccurrences(of: call.string(0), with: call.string(1)))
-    case "replaceAll":
-      return .string(try regexReplace(s, call.argument(0), call.string(1), all: true, call))
-    case "replaceFirst":
-      return .string(try regexReplace(s, call.argument(0), call.string(1), all: false, call))
+    case "replaceAll", "replaceFirst":
+      if let c = call.closure { return .string(try regexReplace(s, call.argument(0), with: c, all: name == "replaceAll", call)) }
+      return .string(try regexReplace(s, call.argument(0), call.string(1), all: name == "replaceAll", call))
     case "matches":
       return .bool(try PatternObject(patternText(call.argument(0)), at: call.range).matchesWhole(s))
     case "split":
-      if call.all.isEmpty { return .list(GList(s.split(whereSeparator: \.isWhitespace).map { .string(String($0)) })) }
+      if call.all.isEmpty { return .list(GList(tokens(s) { $0.properties.isWhitespace }.map { .string($0) })) }
       return .list(GList(try javaSplit(s, patternText(call.argument(0)), limit: call.all.count > 1 ? try call.int(1) : 0, call).map { .string($0) }))
     case "tokenize":
-      let delimiters = call.all.isEmpty ? " \t\n\r\u{0C}" : call.string(0)
-      return .list(GList(s.split { delimiters.contains($0) }.map { .string(String($0)) }))
+      let delimiters = Set((call.all.isEmpty ? " \t\n\r\u{0C}" : call.string(0)).unicodeScalars)
+      return .list(GList(tokens(s) { delimiters.contains($0) }.map { .string($0) }))
     case "readLines":
-      var lines = s.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
-      if lines.last == "" { lines.removeLast() }
-      return .list(GList(lines.map { .string($0) }))
+      return .list(GList(lines(s).map { .string($0) }))
     case "eachLine":
       guard let c = call.closure else { return nil }
       var last = GValue.null
-      for line in s.components(separatedBy: "\n") { last = try call.callClosure(c, [.string(line)]) }
+      for (i, line) in lines(s).enumerated() {
+        last = try call.callClosure(c, c.hasArrow && c.parameters.count == 2 ? [.string(line), .int(Int64(i))] : [.string(line)])
+      }
       return last
     case "toInteger", "toLong", "toBigInteger":
       return try Conversions.convert(.string(s), to: "Long", at: call.range)
@@ -71,9 +80,10 @@ extension BuiltinMethods {
     case "reverse": return .string(String(s.reversed()))
     case "center":
       let width = try call.int(0)
+      let pad = call.all.count > 1 ? call.string(1) : " "
       guard s.count < width else { return .string(s) }
-      let total = width - s.count
-      return .string(String(repeating: " ", count: total / 2) + s + String(repeating: " ", count: total - total / 2))
+      let left = (width - s.count) / 2
+      return .string(padding(padding(s, to: s.count + left, with: pad, left: true), to: width, with: pad, left: false))
     case "padLeft":
       let width = try call.int(0)
       let pad = call.all.count > 1 ? call.string(1) : " "
@@ -91,10 +101,14 @@ extension BuiltinMethods {
       guard !needle.isEmpty else { return .int(0) }
       return .int(Int64(s.components(separatedBy: needle).count - 1))
     case "getAt":
-      return try call.interpreter.getAt(.string(s), [call.argument(0)], at: call.range)
+      return try call.interpreter.getAt(.string(s), [call.argument(0)], call.context, at: call.range)
     case "take": return .string(String(s.prefix(max(0, try call.int(0)))))
     case "drop": return .string(String(s.dropFirst(max(0, try call.int(0)))))
-    case "toList", "toCharArray", "chars": return .list(GList(s.map { .string(String($0)) }))
+    case "toList", "toCharArray", "chars": return .list(GList(Groovy.characters(s)))
+    case "next", "previous":
+      // The last character moves by one (`'x'.next() == 'y'`).
+      guard let last = s.unicodeScalars.last, let moved = Unicode.Scalar(Int(last.value) + (name == "next" ? 1 : -1)) else { return .string(s) }
+      return .string(String(s.unicodeScalars.dropLast()) + String(moved))
     case "stripIndent": return .string(stripIndent(s))
     case "stripMargin":
       let margin = call.all.isEmpty ? "|" : call.string(0)
@@ -107,15 +121,18 @@ extension BuiltinMethods {
       guard let first = matcher.matches.first else { return .null }
       if let c = call.closure { return try call.callClosure(c, [matcher.element(first)]) }
       return first[0]
-    case "findAll":
+    case "findAll" where call.closure == nil || call.all.count > 1:
       let matcher = try MatcherObject(s, pattern: patternText(call.argument(0)), at: call.range)
       return .list(GList(matcher.matches.map { $0[0] }))
-    case "each":
-      guard let c = call.closure else { return nil }
-      for character in s { _ = try call.callClosure(c, [.string(String(character))]) }
-      return .string(s)
+    case "each", "eachWithIndex", "collect", "findAll", "find", "any", "every", "inject", "grep", "findIndexOf", "collectEntries", "groupBy", "countBy":
+      // Groovy iterates a string's characters for the Object iteration methods.
+      guard call.closure != nil || name == "grep" else { return nil }
+      let result = try listMethod(GList(Groovy.characters(s)), name, call)
+      if name == "each" || name == "eachWithIndex" { return .string(s) }
+      return result
     case "format":
-      return .string(JavaFormat.format(s, call.all))
+      // `String.format` is static: on an instance it formats its first argument.
+      return .string(JavaFormat.format(call.string(0), Array(call.all.dropFirst())))
     case "encodeBase64": return .string(Data(s.utf8).base64EncodedString())
     case "decodeBase64": return .string(String(decoding: Data(base64Encoded: s) ?? Data(), as: UTF8.self))
     case "execute":
@@ -139,6 +156,34 @@ extension BuiltinMethods {
     return left ? fill + s : s + fill
   }
 
+  /// Runs of characters between separators (`tokenize`, `split()`), by Unicode scalars so that
+  /// `\r\n` counts as two characters as in Java.
+  static func tokens(_ s: String, separator: (Unicode.Scalar) -> Bool) -> [String] {
+    s.unicodeScalars.split(whereSeparator: separator).map { String(String.UnicodeScalarView($0)) }
+  }
+
+  /// `readLines()`: lines ended by `\n`, `\r\n` or `\r`; a final terminator ends the last line.
+  static func lines(_ s: String) -> [String] {
+    var lines: [String] = []
+    var current = String.UnicodeScalarView()
+    var previousWasCR = false
+    for scalar in s.unicodeScalars {
+      if scalar == "\n" && previousWasCR {
+        previousWasCR = false
+        continue
+      }
+      previousWasCR = scalar == "\r"
+      if scalar == "\n" || scalar == "\r" {
+        lines.append(String(current))
+        current = String.UnicodeScalarView()
+      } else {
+        current.append(scalar)
+      }
+    }
+    if !current.isEmpty { lines.append(String(current)) }
+    return lines
+  }
+
   /// Java's `String.split(regex, limit)`: trailing empty strings removed when limit is 0.
   static func javaSplit(_ s: String, _ pattern: String, limit: Int, _ call: MethodCall) throws -> [String] {
     if s.isEmpty { return [""] }
@@ -155,6 +200,27 @@ extension BuiltinMethods {
     parts.append(ns.substring(from: start))
     if limit == 0 { while parts.count > 1, parts.last == "" { parts.removeLast() } }
     return parts
+  }
+
+  /// `replaceAll(regex) { … }`: the closure gets the match, or with groups the match and each
+  /// group (as separate parameters when it declares several, else as one list).
+  static func regexReplace(_ s: String, _ pattern: GValue, with closure: GClosure, all: Bool, _ call: MethodCall) throws -> String {
+    let regex = try PatternObject(patternText(pattern), at: call.range).regex
+    let ns = s as NSString
+    var out = ""
+    var position = 0
+    for match in regex.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
+      let groups: [GValue] = (0..<match.numberOfRanges).map { i in
+        let r = match.range(at: i)
+        return r.location == NSNotFound ? .null : .string(ns.substring(with: r))
+      }
+      let argument: GValue = groups.count == 1 ? groups[0] : .list(GList(groups))
+      out += ns.substring(with: NSRange(location: position, length: match.range.location - position))
+      out += Groovy.string(try call.callClosure(closure, [argument]))
+      position = match.range.location + match.range.length
+      if !all { break }
+    }
+    return out + ns.substring(from: position)
   }
 
   /// `replaceAll(regex, replacement)` with Java's `$1` group references.

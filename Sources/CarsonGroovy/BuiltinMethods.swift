@@ -100,7 +100,14 @@ enum BuiltinMethods {
   static func common(_ receiver: GValue, _ name: String, _ call: MethodCall) throws -> GValue? {
     switch name {
     case "toString": return .string(Groovy.string(receiver))
-    case "equals": return .bool(Groovy.equals(receiver, call.argument(0)))
+    case "equals":
+      // Java's equals is stricter than `==` for numbers: a BigDecimal equals only a BigDecimal
+      // of the same scale (`1.5.equals(1.50)` is false), never an integer.
+      switch (receiver, call.argument(0)) {
+      case (.decimal(let x), .decimal(let y)): return .bool(x == y && x.scale == y.scale)
+      case (.decimal, .int), (.int, .decimal): return .bool(false)
+      default: return .bool(Groovy.equals(receiver, call.argument(0)))
+      }
     case "hashCode": return .int(Int64(Groovy.string(receiver).hashValue & 0x7fff_ffff))
     case "getClass": return .object(StaticClasses.classObject(Groovy.className(receiver)))
     case "is": return .bool(call.interpreter.identical(receiver, call.argument(0)))
@@ -108,9 +115,7 @@ enum BuiltinMethods {
     case "with":
       guard let c = call.closure else { return nil }
       return try call.callClosure(c, [receiver])
-    case "inspect":
-      if case .string(let s) = receiver { return .string("'\(s)'") }
-      return .string(Groovy.string(receiver))
+    case "inspect": return .string(Groovy.inspect(receiver))
     case "asType":
       guard case .object(let o) = call.argument(0), let cls = o as? ClassObject else { return nil }
       return try Conversions.convert(receiver, to: cls.name, at: call.range)
@@ -118,5 +123,18 @@ enum BuiltinMethods {
       return .bool(try call.interpreter.isCase(receiver, call.argument(0), call.context))
     default: return nil
     }
+  }
+}
+
+extension GValue {
+  /// A boolean argument such as the `false` of `sort(false)`; nil for anything else.
+  var boolArgument: Bool? {
+    if case .bool(let b) = self { return b }
+    return nil
+  }
+
+  var mapEntry: MapEntryObject? {
+    if case .object(let o) = self { return o as? MapEntryObject }
+    return nil
   }
 }

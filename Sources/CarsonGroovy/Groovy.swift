@@ -40,6 +40,21 @@ public enum Groovy {
 
   static func inspectInCollection(_ value: GValue) -> String { string(value) }
 
+  /// `inspect()`: like `toString()` but strings are quoted (`['a':1]`).
+  static func inspect(_ value: GValue) -> String {
+    switch value {
+    case .string(let s): return "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+    case .list(let l): return "[" + l.items.map(inspect).joined(separator: ", ") + "]"
+    case .map(let m):
+      if m.count == 0 { return "[:]" }
+      return "[" + m.entries.map { "\(inspect($0.0)):\(inspect($0.1))" }.joined(separator: ", ") + "]"
+    default: return string(value)
+    }
+  }
+
+  /// A string's Java characters, one string each (by Unicode scalar, so `\r\n` is two).
+  static func characters(_ s: String) -> [GValue] { s.unicodeScalars.map { .string(String($0)) } }
+
   // MARK: Equality and order
 
   public static func equals(_ a: GValue, _ b: GValue) -> Bool {
@@ -109,7 +124,8 @@ public enum Groovy {
       let merged = GMap(x.entries)
       for (k, v) in y.entries { merged[k] = v }
       return .map(merged)
-    case (_, .string(let y)) where a.isScalar: return .string(string(a) + y)
+    case (_, .string(let y)) where a.isScalar || a.isNull: return .string(string(a) + y)
+    case (.null, _): throw GroovyError("java.lang.NullPointerException", "Cannot execute null+\(string(b))")
     default:
       if let r = arithmetic(a, b, { $0 &+ $1 }, { $0 + $1 }) { return r }
       throw operatorError("plus", a, b)
@@ -124,6 +140,9 @@ public enum Groovy {
       return .string(x.replacingCharacters(in: r, with: ""))
     case (.list(let x), .list(let y)): return .list(GList(x.items.filter { item in !y.items.contains { equals($0, item) } }))
     case (.list(let x), _): return .list(GList(x.items.filter { !equals($0, b) }))
+    case (.map(let x), .map(let y)):
+      // Removes the entries found in both with equal values.
+      return .map(GMap(x.entries.filter { k, v in !(y[k].map { equals($0, v) } ?? false) }))
     default:
       if let r = arithmetic(a, b, { $0 &- $1 }, { $0 - $1 }) { return r }
       throw operatorError("minus", a, b)

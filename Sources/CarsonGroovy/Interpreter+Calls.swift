@@ -44,7 +44,8 @@ extension Interpreter {
       return try callUnqualified(call.name, arguments, in: scope, context, at: range)
     }
     let receiver = try evaluate(receiverExpr, in: scope, context)
-    if call.op == .safe, receiver.isNull { return .null }
+    // `x?.m()` and `x*.m()` on null are null.
+    if call.op == .safe || call.op == .spread, receiver.isNull { return .null }
     let name = try call.dynamicName.map { Groovy.string(try evaluate($0, in: scope, context)) } ?? call.name
     let arguments = try evaluateArguments(call, in: scope, context)
     if call.op == .spread {
@@ -62,18 +63,25 @@ extension Interpreter {
       return try callFunction(name, arguments.groovyArguments, context, at: range)
     }
     if let result = try host.callStep(name, arguments, context, at: range) { return result }
+    // `sprintf` is a method every Groovy object has, so scripts can call it unqualified.
+    if name == "sprintf", let format = arguments.positional.first {
+      return .string(JavaFormat.format(Groovy.string(format), Array(arguments.positional.dropFirst())))
+    }
     var error = host.noSuchMethod(name)
     error.range = range
     throw error
   }
 
   /// Calls a closure with Groovy's argument binding: declared parameters by position (missing
-  /// ones take their default or null), or the implicit `it`.
+  /// ones take their default or null), or the implicit `it`. A single list given to a closure
+  /// of several parameters is spread over them (`[[1, 2]].collect { a, b -> a + b }`).
   public func call(_ closure: GClosure, _ arguments: [GValue], _ context: EvaluationContext) throws -> GValue {
     if let native = closure.native { return try native(CallArguments(positional: arguments), context) }
     return try withDepth(closure.range) {
       let scope = Scope(parent: closure.scope)
       if closure.hasArrow {
+        var arguments = arguments
+        if arguments.count == 1, closure.parameters.count > 1, case .list(let list) = arguments[0] { arguments = list.items }
         try bind(closure.parameters, arguments, into: scope, context)
       } else {
         scope.declare("it", arguments.first ?? .null)
@@ -141,13 +149,20 @@ extension Interpreter {
       return try call(closure, arguments.groovyArguments, context)
     }
     if case .object(let object) = receiver {
-      // Ranges answer list methods (`(1..3).each { … }`, `.collect`, `.toList()`).
-      if let range = object as? RangeObject {
-        let list = GValue.list(GList(try range.groovyElements()))
+      if let range = object as? RangeObject, name == "step", let c = arguments.closure {
+        for value in try range.stepped(arguments.positional.first ?? .null) { _ = try call(c, [value], context) }
+        return .null
+      }
+      do {
+        return try object.invokeMethod(name, arguments, context)
+      } catch let error as GroovyError where error.groovyClassName == "groovy.lang.MissingMethodException" {
+        // Ranges and matchers answer list methods too (`(1..3).collect { … }`, `m.each { … }`).
+        guard let iterable = object as? GroovyIterable else { throw error }
+        let list = GValue.list(GList(try iterable.groovyElements()))
         if name == "toList" { return list }
         if let result = try BuiltinMethods.invoke(list, name, arguments, self, context, at: callRange) { return result }
+        throw error
       }
-      return try object.invokeMethod(name, arguments, context)
     }
     if let result = try BuiltinMethods.invoke(receiver, name, arguments, self, context, at: range) { return result }
     if receiver.isNull {
@@ -188,6 +203,7 @@ extension Interpreter {
     case .safe:
       if base.isNull { return .null }
     case .spread:
+      if base.isNull { return .null }
       return .list(GList(try iterate(base, at: range).map { try getProperty($0, name, context, at: range) }))
     case .methodPointer:
       return .closure(GClosure(range: range) { [unowned self] arguments, context in
@@ -203,7 +219,7 @@ extension Interpreter {
     switch base {
     case .map(let map):
       if name == "class" { return .object(StaticClasses.classObject("java.util.LinkedHashMap")) }
-      return map[string: name] ?? .null
+      return try mapValue(map, .string(name), context)
     case .object(let object):
       return try object.getProperty(name, context)
     case .list(let list):
@@ -241,7 +257,16 @@ extension Interpreter {
 
   // MARK: Indexing
 
-  public func getAt(_ base: GValue, _ indices: [GValue], at range: SourceRange) throws -> GValue {
+  /// `map[key]`, `map.key`, `map.get(key)`: a missing key is null, or made by `withDefault`.
+  func mapValue(_ map: GMap, _ key: GValue, _ context: EvaluationContext) throws -> GValue {
+    if let value = map[key] { return value }
+    guard let makeDefault = map.defaultValue else { return .null }
+    let value = try call(makeDefault, [key], context)
+    map[key] = value
+    return value
+  }
+
+  public func getAt(_ base: GValue, _ indices: [GValue], _ context: EvaluationContext, at range: SourceRange) throws -> GValue {
     guard let index = indices.first else { return .null }
     switch base {
     case .list(let list):
@@ -251,10 +276,10 @@ extension Interpreter {
       let position = i < 0 ? n + Int(i) : Int(i)
       return position >= 0 && position < n ? list.items[position] : .null
     case .map(let map):
-      return map[index] ?? .null
+      return try mapValue(map, index, context)
     case .string(let s):
-      let characters = Array(s)
-      if case .object(let o) = index, let r = o as? RangeObject { return .string(String(try slice(characters, r))) }
+      let characters = Array(s.unicodeScalars)  // Java indexes characters, `\r\n` is two
+      if case .object(let o) = index, let r = o as? RangeObject { return .string(String(String.UnicodeScalarView(try slice(characters, r)))) }
       guard case .int(let i) = index else { throw GroovyError.illegalArgument("String index must be an integer") }
       let position = i < 0 ? characters.count + Int(i) : Int(i)
       guard position >= 0 && position < characters.count else {

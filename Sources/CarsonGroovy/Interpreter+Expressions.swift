@@ -52,7 +52,7 @@ extension Interpreter {
       let target = try evaluate(base, in: scope, context)
       if isSafe, target.isNull { return .null }
       let indices = try arguments.map { try evaluate($0, in: scope, context) }
-      return try getAt(target, indices, at: expr.range)
+      return try getAt(target, indices, context, at: expr.range)
     case .call(let call):
       return try evaluateCall(call, in: scope, context, at: expr.range)
     case .prefix(let op, let operand):

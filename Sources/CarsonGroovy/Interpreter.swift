@@ -232,7 +232,7 @@ public final class Interpreter: @unchecked Sendable {
     case .null: return []
     case .list(let l): return l.items
     case .map(let m): return m.entries.map { .object(MapEntryObject(key: $0.0, value: $0.1)) }
-    case .string(let s): return s.map { .string(String($0)) }
+    case .string(let s): return Groovy.characters(s)
     case .object(let o):
       if let iterable = o as? GroovyIterable { return try iterable.groovyElements() }
       throw UnsupportedConstruct("Cannot iterate over a \(o.groovyClassName)", at: range)

@@ -5,7 +5,7 @@ import Foundation
 // entries, exceptions, string builders.
 
 /// `from..to` / `from..<to` over integers (or single characters).
-public final class RangeObject: GObject, GroovyIterable {
+public final class RangeObject: GObject, GroovyIterable, GroovyEquatable {
   public let from: Int64
   public let to: Int64
   public let exclusive: Bool
@@ -32,7 +32,35 @@ public final class RangeObject: GObject, GroovyIterable {
     return lower <= from ? (lower...from).reversed().map { .int($0) } : []
   }
 
-  public var groovyDescription: String { "\(from)\(exclusive ? "..<" : "..")\(to)" }
+  /// A range is a list: it prints as one (`"${1..3}"` is `[1, 2, 3]`), but its own
+  /// `toString()` and `inspect()` give `1..3`.
+  public var groovyDescription: String { Groovy.string(.list(GList((try? groovyElements()) ?? []))) }
+
+  public func invokeMethod(_ name: String, _ arguments: CallArguments, _ context: EvaluationContext) throws -> GValue {
+    switch name {
+    case "toString", "inspect": return .string("\(from)\(exclusive ? "..<" : "..")\(to)")
+    case "getFrom": return .int(from)
+    case "getTo": return .int(to)
+    case "step" where arguments.closure == nil: return .list(GList(try stepped(arguments.positional.first ?? .null)))
+    default: throw GroovyError.missingMethod(name, groovyClassName, arguments.groovyArguments.count)
+    }
+  }
+
+  /// `range.step(n)`: every n-th element from the start.
+  func stepped(_ by: GValue) throws -> [GValue] {
+    guard case .int(let n) = by, n > 0 else { throw GroovyError.illegalArgument("Step must be a positive integer, got \(Groovy.string(by))") }
+    let elements = try groovyElements()
+    return Swift.stride(from: 0, to: elements.count, by: Int(n)).map { elements[$0] }
+  }
+
+  public func groovyEquals(_ other: GValue) -> Bool {
+    guard let mine = try? groovyElements() else { return false }
+    switch other {
+    case .list(let l): return Groovy.equals(.list(GList(mine)), .list(l))
+    case .object(let o as RangeObject): return (try? o.groovyElements()).map { Groovy.equals(.list(GList(mine)), .list(GList($0))) } ?? false
+    default: return false
+    }
+  }
 
   public func getProperty(_ name: String, _ context: EvaluationContext) throws -> GValue {
     switch name {
@@ -51,7 +79,8 @@ public final class PatternObject: GObject, GroovyPattern {
   public init(_ pattern: String, at range: SourceRange) throws {
     self.pattern = pattern
     do {
-      regex = try NSRegularExpression(pattern: pattern)
+      // ICU rejects an empty pattern; Java's matches the empty string everywhere.
+      regex = try NSRegularExpression(pattern: pattern.isEmpty ? "(?:)" : pattern)
     } catch {
       throw GroovyError("java.util.regex.PatternSyntaxException", "Invalid regular expression: \(pattern)", range: range)
     }

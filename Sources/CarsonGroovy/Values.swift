@@ -47,6 +47,8 @@ public final class GList: @unchecked Sendable {
 public final class GMap: @unchecked Sendable {
   public private(set) var keys: [GValue] = []
   private var storage: [GKey: GValue] = [:]
+  /// `map.withDefault { key -> value }`: makes (and stores) the value of a missing key on read.
+  public var defaultValue: GClosure?
 
   public init() {}
 
