@@ -1,5 +1,6 @@
 import CarsonExec
 import CarsonGroovy
+import CarsonModel
 import Foundation
 
 /// Where a piece of the pipeline runs: its stage path, environment overlays, working
@@ -21,6 +22,8 @@ final class BranchContext: EvaluationContext, @unchecked Sendable {
   var undefinedAsNull = false
   /// While a `post` condition runs: the result `currentBuild.result` reports.
   var postResult: BuildResult?
+  /// While an `environment {}` block is evaluated: its entries, resolved on first use.
+  var pendingEnvironment: LazyEnvironment?
 
   init(run: PipelineRun, node: NodeContext?, cancellation: CancellationScope) {
     self.run = run
@@ -38,6 +41,7 @@ final class BranchContext: EvaluationContext, @unchecked Sendable {
     copy.directory = directory
     copy.stage = stage
     copy.postResult = postResult
+    copy.pendingEnvironment = pendingEnvironment
     return copy
   }
 
@@ -59,6 +63,7 @@ final class BranchContext: EvaluationContext, @unchecked Sendable {
 
   /// One variable as `env.NAME` sees it (nil when unset).
   func variable(_ name: String) -> String? {
+    if let pending = pendingEnvironment, let v = try? pending.value(name) { return v }
     for layer in overlays.reversed() { if let v = layer[name] { return v } }
     if let v = run.build.globalEnvironment[name] { return v }
     if name == "WORKSPACE" { return node?.workspace ?? run.options.workspace }
@@ -181,4 +186,38 @@ public struct FlowInterrupted: GroovyThrowable, CustomStringConvertible {
 func result(of error: Error) -> BuildResult {
   if let interrupted = error as? FlowInterrupted { return BuildResult(interrupted.reason.result) }
   return .failure
+}
+
+/// An `environment {}` block being evaluated. Jenkins resolves its entries on demand, so a
+/// value may use a variable declared further down (`IMAGE = "${env.NAME}:${env.TAG}"`); an
+/// entry that refers to its own name sees the outer value.
+final class LazyEnvironment {
+  let entries: [EnvironmentEntry]
+  let evaluate: (EnvironmentEntry) throws -> [(String, String)]
+  private(set) var values: [String: String] = [:]
+  private var done: Set<String> = []
+  private var evaluating: Set<String> = []
+
+  init(_ entries: [EnvironmentEntry], evaluate: @escaping (EnvironmentEntry) throws -> [(String, String)]) {
+    self.entries = entries
+    self.evaluate = evaluate
+  }
+
+  /// The value of `name` if this block declares it (evaluating it now if needed); nil otherwise.
+  func value(_ name: String) throws -> String? {
+    if let v = values[name] { return v }
+    guard let entry = entries.first(where: { $0.name == name || name.hasPrefix($0.name + "_") && $0.credentialsID != nil }),
+      !evaluating.contains(entry.name), !done.contains(entry.name)
+    else { return nil }
+    try force(entry)
+    return values[name]
+  }
+
+  func force(_ entry: EnvironmentEntry) throws {
+    guard !done.contains(entry.name), !evaluating.contains(entry.name) else { return }
+    evaluating.insert(entry.name)
+    defer { evaluating.remove(entry.name) }
+    for (k, v) in try evaluate(entry) { values[k] = v }
+    done.insert(entry.name)
+  }
 }

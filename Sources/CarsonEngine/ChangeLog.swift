@@ -41,3 +41,25 @@ struct ChangeLog {
     return String(decoding: output, as: UTF8.self)
   }
 }
+
+/// What Jenkins' git checkout puts in the environment, read from a local repository.
+enum GitInfo {
+  static func variables(_ directory: String, previousCommit: String?) -> [String: String] {
+    guard let commit = ChangeLog.head(directory) else { return [:] }
+    var vars = ["GIT_COMMIT": commit]
+    if let branch = ChangeLog.git(["rev-parse", "--abbrev-ref", "HEAD"], in: directory)?.trimmingCharacters(in: .whitespacesAndNewlines), branch != "HEAD" {
+      vars["GIT_BRANCH"] = branch
+      vars["GIT_LOCAL_BRANCH"] = branch
+    }
+    if let url = ChangeLog.git(["config", "--get", "remote.origin.url"], in: directory)?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty {
+      vars["GIT_URL"] = url
+    }
+    if let previousCommit { vars["GIT_PREVIOUS_COMMIT"] = previousCommit }
+    for (variable, format) in [("GIT_AUTHOR_NAME", "%an"), ("GIT_AUTHOR_EMAIL", "%ae"), ("GIT_COMMITTER_NAME", "%cn"), ("GIT_COMMITTER_EMAIL", "%ce")] {
+      if let value = ChangeLog.git(["log", "-1", "--format=\(format)"], in: directory)?.trimmingCharacters(in: .whitespacesAndNewlines) {
+        vars[variable] = value
+      }
+    }
+    return vars
+  }
+}

@@ -6,9 +6,11 @@ import Foundation
 public struct CredentialStore: Sendable {
   public enum Credential: Sendable {
     case secretText(String)
-    case usernamePassword(username: String, password: String)
+    case usernamePassword(username: String, password: String, usernameSecret: Bool = false)
     case secretFile(path: String)
     case sshKey(username: String, privateKey: String, passphrase: String?)
+    /// A kind Carson stores but has no binding for (Jenkins' certificate credentials).
+    case certificate
   }
 
   public var credentials: [String: Credential] = [:]
@@ -30,13 +32,15 @@ public struct CredentialStore: Sendable {
       switch entry["kind"]?.stringValue {
       case "secret-text": store.credentials[id] = .secretText(try field("secret"))
       case "username-password":
-        store.credentials[id] = .usernamePassword(username: try field("username"), password: try field("password"))
+        store.credentials[id] = .usernamePassword(
+          username: try field("username"), password: try field("password"), usernameSecret: entry["usernameSecret"]?.boolValue ?? false)
+      case "certificate": store.credentials[id] = .certificate
       case "secret-file": store.credentials[id] = .secretFile(path: try field("file"))
       case "ssh-key":
         store.credentials[id] = .sshKey(username: try field("username"), privateKey: try field("privateKey"), passphrase: entry["passphrase"]?.stringValue)
       case let other:
         throw RunSetupError(
-          "credential \"\(id)\" has kind \(other.map { "\"\($0)\"" } ?? "(none)"); expected secret-text, username-password, secret-file or ssh-key")
+          "credential \"\(id)\" has kind \(other.map { "\"\($0)\"" } ?? "(none)"); expected secret-text, username-password, secret-file, ssh-key or certificate")
       }
     }
     return store
@@ -47,8 +51,8 @@ public struct CredentialStore: Sendable {
     credentials.values.flatMap { credential -> [String] in
       switch credential {
       case .secretText(let s): return [s]
-      case .usernamePassword(_, let p): return [p]
-      case .secretFile: return []
+      case .usernamePassword(let u, let p, let usernameSecret): return usernameSecret ? [u, p] : [p]
+      case .secretFile, .certificate: return []
       case .sshKey(_, let key, let passphrase): return [key] + (passphrase.map { [$0] } ?? [])
       }
     }

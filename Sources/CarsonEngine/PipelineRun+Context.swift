@@ -32,23 +32,21 @@ extension PipelineRun {
   func withEnvironment(_ environment: Environment?, _ context: BranchContext, _ body: (BranchContext) throws -> Void) throws {
     guard let environment, !environment.entries.isEmpty else { return try body(context) }
     let inner = context.derived()
-    inner.overlays.append([:])
-    let last = inner.overlays.count - 1
-    for entry in environment.entries {
+    let lazy = LazyEnvironment(environment.entries) { [unowned self, unowned inner] entry in
+      let evaluation = self.environmentContext(inner)
       if let id = entry.credentialsID {
-        let credential = Groovy.string(try evaluate(id, environmentContext(inner)))
-        for (name, value) in try bindCredential(credential, variable: entry.name, context: inner) {
-          inner.overlays[last][name] = value
-        }
-        continue
+        return try self.bindCredential(Groovy.string(try self.evaluate(id, evaluation)), variable: entry.name, context: inner)
       }
       do {
-        let value = try evaluate(entry.value, environmentContext(inner))
-        inner.overlays[last][entry.name] = Groovy.string(value)
+        return [(entry.name, Groovy.string(try self.evaluate(entry.value, evaluation)))]
       } catch let error as GroovyError where error.groovyClassName == "java.lang.NullPointerException" {
         throw GroovyError("java.lang.IllegalArgumentException", "One or more variables have some issues with their values: \(entry.name)", range: entry.range)
       }
     }
+    inner.pendingEnvironment = lazy
+    for entry in environment.entries { try lazy.force(entry) }
+    inner.pendingEnvironment = nil
+    inner.overlays.append(lazy.values)
     try body(inner)
   }
 
@@ -69,20 +67,32 @@ extension PipelineRun {
     case .secretText(let secret):
       masker.add(secret)
       return [(variable, secret)]
-    case .usernamePassword(let user, let password):
+    case .usernamePassword(let user, let password, let usernameSecret):
       masker.add(password)
+      if usernameSecret { masker.add(user) }
       return [(variable, "\(user):\(password)"), (variable + "_USR", user), (variable + "_PSW", password)]
     case .secretFile(let path):
-      return [(variable, path)]
+      return [(variable, try secretFileCopy(path))]
     case .sshKey(let user, let key, let passphrase):
       masker.add(key)
       if let passphrase { masker.add(passphrase) }
-      let file = runDirectory + "/ssh-key-\(UUID().uuidString)"
+      let file = runDirectory + "/secret-\(UUID().uuidString)"
       FileManager.default.createFile(atPath: file, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600])
       var bound = [(variable, file), (variable + "_USR", user)]
       if let passphrase { bound.append((variable + "_PSW", passphrase)) }
       return bound
+    case .certificate:
+      throw StepFailure("No suitable binding handler could be found for type com.cloudbees.plugins.credentials.impl.CertificateCredentialsImpl")
     }
+  }
+
+  /// A secret file is bound as a private copy whose path is itself masked, as Jenkins does.
+  func secretFileCopy(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else { throw StepFailure("secret file credential: cannot read \(path)") }
+    let copy = runDirectory + "/secret-\(UUID().uuidString)"
+    FileManager.default.createFile(atPath: copy, contents: data, attributes: [.posixPermissions: 0o600])
+    masker.add(copy)
+    return copy
   }
 
   /// `tools { maven 'x' }`: the installation's home from `--tools`, its `bin` first on PATH.

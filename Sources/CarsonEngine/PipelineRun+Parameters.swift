@@ -33,16 +33,22 @@ extension PipelineRun {
     }
   }
 
-  /// Fills `params` from the declarations and `-a` values; unknown names and values of the
-  /// wrong type are errors before anything runs.
-  func declareParameters() throws {
-    let context = BranchContext(run: self, node: nil, cancellation: root)
-    let declarations = try parameterDeclarations(context)
-    for name in options.arguments.keys where !declarations.contains(where: { $0.name == name }) {
-      let declared = declarations.map(\.name)
+  /// `-a` names that the `parameters {}` block does not declare are an error before anything
+  /// runs (names are read from the literals; defaults are evaluated later, once the script's
+  /// top-level code has run, since they may use it).
+  func checkParameterNames() throws {
+    let declared = (pipeline.parameters?.calls ?? []).compactMap { call -> String? in
+      call.arguments.value(named: "name")?.asValue?.stringLiteral ?? call.arguments.unnamedValues.first?.asValue?.stringLiteral
+    }
+    for name in options.arguments.keys.sorted() where !declared.contains(name) {
       throw RunSetupError(
         "unknown parameter '\(name)' (-a); the pipeline declares \(declared.isEmpty ? "no parameters" : declared.joined(separator: ", "))")
     }
+  }
+
+  /// Fills `params` from the declarations and `-a` values (typed by the declaration).
+  func declareParameters(_ context: BranchContext) throws {
+    let declarations = try parameterDeclarations(context)
     for declaration in declarations {
       var value = declaration.defaultValue
       if let given = options.arguments[declaration.name] {

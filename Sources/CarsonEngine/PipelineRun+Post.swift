@@ -34,6 +34,8 @@ extension PipelineRun {
       }
       let inner = syntheticContext.derived()
       inner.postResult = combined
+      // An interrupted branch still runs its post (`aborted`, `always`, `cleanup`).
+      if inner.cancellation.isCancelled { inner.cancellation = hardStop.child() }
       do {
         try runSteps(condition.branch.steps, inner)
       } catch let failure {

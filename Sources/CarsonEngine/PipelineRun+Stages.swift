@@ -41,9 +41,21 @@ extension PipelineRun {
     hub.emit(.log(path: path, stream: .carson, text: reason.message(stage.name)))
     let inner = context.derived()
     inner.path = path
-    for child in (stage.stages?.stages ?? []) { skip(child, inner, reason) }
-    for child in (stage.parallel?.stages ?? []) { skip(child, inner, reason, branch: true) }
+    skipChildren(stage, inner, reason)
     hub.emit(.stageFinished(stage: stage.name, path: path, status: .skipped, skipReason: reason, durationMs: 0))
+  }
+
+  /// Nested stages, parallel branches and matrix cells of a skipped stage are skipped too.
+  func skipChildren(_ stage: Stage, _ context: BranchContext, _ reason: SkipReason) {
+    for child in (stage.stages?.stages ?? []) { skip(child, context, reason) }
+    for child in (stage.parallel?.stages ?? []) { skip(child, context, reason, branch: true) }
+    if let matrix = stage.matrix {
+      for cell in MatrixCell.expand(matrix) {
+        var cellStage = Stage(name: cell.name, nameRange: matrix.range, headerRange: matrix.range, range: matrix.range)
+        cellStage.stages = matrix.stages
+        skip(cellStage, context, reason, branch: true)
+      }
+    }
   }
 
   func runStage(_ stage: Stage, _ parent: BranchContext, branch: Bool = false) throws {
@@ -53,6 +65,7 @@ extension PipelineRun {
     }
     let context = parent.derived()
     context.path = parent.path + [stage.name]
+    context.overlays.append(["STAGE_NAME": stage.name])
     let record = StageRecord(name: stage.name, path: context.path)
     context.stage = record
     let started = Date()
@@ -112,7 +125,13 @@ extension PipelineRun {
         skipped = self.skipForWhen(stage, context)
         return
       }
-      if let agent = stage.agent { context.node = try self.allocateNode(agent, for: context) }
+      if let agent = stage.agent {
+        context.node = try self.allocateNode(agent, for: context)
+        if agent.type != "none", self.options.fromSCM, !self.skipDefaultCheckout, !Self.option("skipDefaultCheckout", in: stage.options) {
+          let subdirectory = Self.stringOption("checkoutToSubdirectory", in: stage.options) ?? self.checkoutSubdirectory
+          context.overlays.append(try self.checkoutSCM(context, subdirectory: subdirectory))
+        }
+      }
       if !(try checkWhen(context)) {
         skipped = self.skipForWhen(stage, context)
         return
@@ -136,11 +155,19 @@ extension PipelineRun {
     return skipped
   }
 
+  /// A declarative option given without `false` (`skipDefaultCheckout()`, `skipDefaultCheckout(true)`).
+  static func option(_ name: String, in options: Options?) -> Bool {
+    guard let option = options?.options.first(where: { $0.name == name }) else { return false }
+    return option.arguments.unnamedValues.first?.asValue?.booleanLiteral != false
+  }
+
+  static func stringOption(_ name: String, in options: Options?) -> String? {
+    options?.options.first { $0.name == name }?.arguments.unnamedValues.first?.asValue?.stringLiteral
+  }
+
   func skipForWhen(_ stage: Stage, _ context: BranchContext) -> Bool {
     context.log(SkipReason.when.message(stage.name))
-    let inner = context.derived()
-    for child in (stage.stages?.stages ?? []) { skip(child, inner, .when) }
-    for child in (stage.parallel?.stages ?? []) { skip(child, inner, .when, branch: true) }
+    skipChildren(stage, context.derived(), .when)
     return true
   }
 

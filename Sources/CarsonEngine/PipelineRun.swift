@@ -16,6 +16,8 @@ public final class PipelineRun: @unchecked Sendable {
   let hub: EventHub
   let build = BuildState()
   let root = CancellationScope()
+  /// Cancelled only by a second interrupt: `post` blocks of cancelled branches run under it.
+  let hardStop = CancellationScope()
   let catalogue = Catalogue.standard
   let stateStore: JobStateStore
   let previous: JobState
@@ -52,7 +54,7 @@ public final class PipelineRun: @unchecked Sendable {
     self.interpreter = Interpreter(tree: lint.tree, host: ScriptHostAdapter(run: self))
     self.steps = StepLibrary.all()
     buildVariables = makeBuildVariables()
-    try interpreter.lock.locked { try declareParameters() }
+    try checkParameterNames()
   }
 
   func makeBuildVariables() -> [String: String] {
@@ -92,6 +94,7 @@ public final class PipelineRun: @unchecked Sendable {
           jobLock = try stateStore.lockJob(options.jobName)
         }
         try interpreter.runScript(context) { [pipeline] statement in statement.range.union(pipeline.range) == statement.range }
+        try declareParameters(context)
         try runPipelineBody(context)
       } catch {
         pipelineError = error
@@ -114,6 +117,12 @@ public final class PipelineRun: @unchecked Sendable {
   /// ABORTED, the run ends with ABORTED.
   public func abort(_ message: String = "Aborted by user") {
     root.cancel(CancellationReason(.aborted, message))
+  }
+
+  /// A second interrupt: also stops `post` blocks and everything they started.
+  public func stopNow() {
+    abort()
+    hardStop.cancel(CancellationReason(.aborted, "Stopped at once by a second interrupt"))
   }
 
   /// Agent, options, environment, checkout, stages, then the pipeline `post` inside that
@@ -169,20 +178,35 @@ public final class PipelineRun: @unchecked Sendable {
       switch option.name {
       case "skipStagesAfterUnstable": skipStagesAfterUnstable = true
       case "parallelsAlwaysFailFast": parallelsAlwaysFailFast = true
-      case "skipDefaultCheckout": skipDefaultCheckout = option.arguments.isEmpty || option.arguments.unnamedValues.first?.asValue?.booleanLiteral != false
-      case "checkoutToSubdirectory": checkoutSubdirectory = option.arguments.unnamedValues.first?.asValue?.stringLiteral
+      case "skipDefaultCheckout": skipDefaultCheckout = Self.option("skipDefaultCheckout", in: pipeline.options)
+      case "checkoutToSubdirectory": checkoutSubdirectory = Self.stringOption("checkoutToSubdirectory", in: pipeline.options)
       default: break
       }
     }
   }
 
-  /// `checkout scm` at the start of the pipeline agent, as Jenkins does for a Jenkinsfile from
-  /// SCM: the workspace already holds the repository, so it only logs.
+  /// The automatic `checkout scm` of the pipeline agent, in Jenkins' synthetic stage.
   func automaticCheckout(_ context: BranchContext) throws {
     guard options.fromSCM, !skipDefaultCheckout, context.node != nil else { return }
-    try syntheticStage("Declarative: Checkout SCM", context) { context in
-      context.log("The Jenkinsfile's workspace is used as checked out (\(self.options.workspace)).")
+    try syntheticStage("Declarative: Checkout SCM", context) { inner in
+      context.overlays.append(try self.checkoutSCM(inner, subdirectory: self.checkoutSubdirectory))
     }
+  }
+
+  /// `checkout scm` on the host: when the workspace is the Jenkinsfile's own directory it is used
+  /// as it is; otherwise that directory is copied in (into `subdirectory` if given). Returns the
+  /// variables Jenkins' git checkout sets (GIT_COMMIT, GIT_BRANCH, …) when it is a git repository.
+  func checkoutSCM(_ context: BranchContext, subdirectory: String?) throws -> [String: String] {
+    let source = options.sourceDirectory ?? options.workspace
+    let workspace = context.node?.workspace ?? options.workspace
+    let target = subdirectory.map { workspace + "/" + $0 } ?? workspace
+    if URL(fileURLWithPath: source).standardized.path == URL(fileURLWithPath: target).standardized.path {
+      context.log("The workspace is the Jenkinsfile's directory (\(source)); it is used as it is.")
+    } else if !options.dryRun {
+      context.log("Copying \(source) into \(target)")
+      try FileGlob.mirror(from: source, to: target)
+    }
+    return GitInfo.variables(source, previousCommit: previous.lastCommit)
   }
 
   /// A stage Jenkins adds by itself (`Declarative: Checkout SCM`, `Declarative: Post Actions`).

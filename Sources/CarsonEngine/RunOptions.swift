@@ -4,6 +4,9 @@ import Foundation
 /// Everything a run is given from outside the Jenkinsfile (command-line options).
 public struct RunOptions: Sendable {
   public var workspace: String
+  /// Where the Jenkinsfile's repository is (`checkout scm` copies it into the workspace when
+  /// they differ); nil: the workspace itself.
+  public var sourceDirectory: String?
   public var jobName: String
   /// nil: one more than the previous run of the job (1 for the first).
   public var buildNumber: Int?

@@ -10,7 +10,26 @@ enum ArtifactSteps {
     "archiveArtifacts": { step in try archive(step, pattern: try step.required("artifacts")) },
     "archive": { step in try archive(step, pattern: try step.required("includes")) },
     "junit": junit,
+    "publishHTML": publishHTML,
   ]
+
+  /// `publishHTML([reportDir:, reportFiles:, reportName:])`: the report is kept with the artifacts.
+  static func publishHTML(_ step: StepInvocation) throws -> GValue {
+    var target = step.value("target")
+    if target == nil, case .map? = step.arguments.positional.first { target = step.arguments.positional.first }
+    guard case .map(let map)? = target else { throw StepFailure("publishHTML: missing the report description") }
+    let reportDir = step.context.resolve(Groovy.string(map[string: "reportDir"] ?? .string(".")))
+    let name = Groovy.string(map[string: "reportName"] ?? .string("HTML Report"))
+    let files = FileGlob.collect(root: reportDir, includes: Groovy.string(map[string: "reportFiles"] ?? .string("index.html")), excludes: nil)
+    if files.isEmpty && !Groovy.truthy(map[string: "allowMissing"] ?? .bool(false)) {
+      throw StepFailure("Specified HTML directory '\(reportDir)' does not exist.")
+    }
+    step.context.log("[htmlpublisher] Archiving HTML reports...")
+    let run = step.run
+    let destination = (run.options.artifactsDirectory ?? "\(run.options.workspace)/.carson/artifacts/\(run.options.jobName)/\(run.buildNumber)") + "/htmlreports/" + name
+    if !run.options.dryRun { try FileGlob.copy(files, from: reportDir, to: destination) }
+    return .null
+  }
 
   static func stashDirectory(_ run: PipelineRun, _ name: String) -> String {
     run.runDirectory + "/stashes/" + name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!

@@ -33,16 +33,17 @@ enum CredentialSteps {
       case ("string", .secretText(let secret)):
         masker.add(secret)
         overlay[field("variable") ?? "SECRET"] = secret
-      case ("usernamePassword", .usernamePassword(let user, let password)):
+      case ("usernamePassword", .usernamePassword(let user, let password, let usernameSecret)):
         masker.add(password)
+        if usernameSecret { masker.add(user) }
         if let variable = field("usernameVariable") { overlay[variable] = user }
         if let variable = field("passwordVariable") { overlay[variable] = password }
-      case ("usernameColonPassword", .usernamePassword(let user, let password)):
+      case ("usernameColonPassword", .usernamePassword(let user, let password, _)):
         masker.add(password)
         masker.add("\(user):\(password)")
         overlay[field("variable") ?? "CREDENTIALS"] = "\(user):\(password)"
       case ("file", .secretFile(let path)):
-        overlay[field("variable") ?? "FILE"] = path
+        overlay[field("variable") ?? "FILE"] = try step.run.secretFileCopy(path)
       case ("sshUserPrivateKey", .sshKey):
         let bound = try step.run.bindCredential(id, variable: field("keyFileVariable") ?? "KEY_FILE", context: step.context)
         overlay[field("keyFileVariable") ?? "KEY_FILE"] = bound[0].1

@@ -126,6 +126,21 @@ enum FileGlob {
     return found.sorted()
   }
 
+  /// Copies the whole tree at `source` into `destination` (what a checkout produces), replacing
+  /// what is there by the same names; `destination` inside `source` is skipped.
+  static func mirror(from source: String, to destination: String) throws {
+    let manager = FileManager.default
+    try manager.createDirectory(atPath: destination, withIntermediateDirectories: true)
+    let destinationPath = URL(fileURLWithPath: destination).standardized.path
+    for entry in try manager.contentsOfDirectory(atPath: source) {
+      let from = source + "/" + entry
+      if URL(fileURLWithPath: from).standardized.path == destinationPath { continue }
+      let to = destination + "/" + entry
+      try? manager.removeItem(atPath: to)
+      try manager.copyItem(atPath: from, toPath: to)
+    }
+  }
+
   /// Copies `files` (relative to `source`) to the same relative paths under `destination`.
   static func copy(_ files: [String], from source: String, to destination: String) throws {
     let manager = FileManager.default

@@ -18,6 +18,9 @@ enum InputSteps {
     text.prefix(1).uppercased() + String(text.dropFirst()).replacingOccurrences(of: " ", with: "")
   }
 
+  /// Jenkins capitalizes input ids (`simple-input` is answered as `Simple-input`).
+  static func capitalized(_ id: String) -> String { id.prefix(1).uppercased() + id.dropFirst() }
+
   static func input(_ step: StepInvocation) throws -> GValue {
     let message = try step.required("message")
     let id = step.string("id") ?? defaultID(message)
@@ -52,7 +55,7 @@ enum InputSteps {
       context.log("Rejected by carson (--input abort)")
       throw FlowInterrupted(.init(.aborted, "Rejected by carson"))
     case .answers(let json):
-      guard let entry = json[id] ?? json[message] else {
+      guard let entry = json[id] ?? json[capitalized(id)] ?? json[message] else {
         throw FlowInterrupted(.init(.aborted, "No answer for input '\(id)' (\"\(message)\") in the --input file"))
       }
       let approver = entry["approver"]?.stringValue ?? "carson"

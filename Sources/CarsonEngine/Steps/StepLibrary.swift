@@ -37,10 +37,18 @@ enum BasicSteps {
       return try step.run.interpreter.runBody(closure.body, in: Scope(parent: closure.scope), step.context)
     },
     "milestone": { step in
-      step.context.log("Milestone \(step.string("ordinal") ?? step.string("label") ?? "") passed (no other builds run locally)")
+      step.context.log("Trying to pass milestone \(step.string("ordinal") ?? "0")")
       return .null
     },
     "timestamps": { step in try step.body(step.context) },
+    "getContext": { step in
+      // `getContext(hudson.FilePath)`: the workspace when there is a node, else null.
+      let type = Groovy.string(step.arguments.positional.first ?? .null)
+      guard step.context.node != nil else { return .null }
+      if type.hasSuffix("FilePath") { return .string(step.context.directory) }
+      if type.hasSuffix("EnvVars") { return .map(GMap(step.context.environment.map { (.string($0.key), .string($0.value)) })) }
+      return .null
+    },
     "ansiColor": { step in try step.body(step.context) },
     "wrap": { step in try step.body(step.context) },
     "withEnv": { step in
@@ -55,8 +63,12 @@ enum BasicSteps {
       return try step.body(inner)
     },
     "checkout": { step in
-      step.context.log("checkout: the workspace is used as it is (\(step.context.directory))")
-      return .map(GMap())
+      // `checkout scm`: the run's own repository. Other SCMs need git support (issue 5).
+      if case .object(let scm)? = step.value("scm"), scm is SCMObject {
+        let vars = try step.run.checkoutSCM(step.context, subdirectory: nil)
+        return .map(GMap(vars.sorted { $0.key < $1.key }.map { (.string($0.key), .string($0.value)) }))
+      }
+      throw StepFailure("checkout: only 'checkout scm' is supported on the host for now")
     },
     "tool": { step in
       let name = try step.required("name")
