@@ -13,7 +13,7 @@ public struct RunEvent: Sendable {
   public var payload: Payload
 
   public enum Payload: Sendable {
-    case runStarted(job: String, build: Int, jenkinsfile: String, workspace: String)
+    case runStarted(job: String, build: Int, jenkinsfile: String, workspace: String, cause: String)
     /// `branch` is set for a parallel branch or matrix cell (its name as Jenkins shows it).
     case stageStarted(stage: String, path: [String], branch: Bool)
     case stageFinished(stage: String, path: [String], status: StageStatus, skipReason: SkipReason?, durationMs: Int)

@@ -90,7 +90,9 @@ final class CurrentBuildObject: GObject {
     switch name {
     case "getBuildCauses":
       return .list(GList(run.options.causes.map { cause in
-        .map(GMap([(.string("_class"), .string("hudson.model.Cause$\(cause)")), (.string("shortDescription"), .string(cause == "UserIdCause" ? "Started by user anonymous" : cause))]))
+        var fields: [(GValue, GValue)] = [(.string("_class"), .string(cause.className)), (.string("shortDescription"), .string(cause.shortDescription))]
+        if let user = cause.userID { fields += [(.string("userId"), .string(user)), (.string("userName"), .string(user))] }
+        return .map(GMap(fields))
       }))
     case "resultIsBetterOrEqualTo", "resultIsWorseOrEqualTo":
       guard let other = BuildResult(name: Groovy.string(arguments.positional.first ?? .null)) else { return .bool(false) }
@@ -161,5 +163,19 @@ final class StepsObject: GObject {
   func getProperty(_ name: String, _ evaluation: EvaluationContext) throws -> GValue {
     if name == "env" { return .object(EnvObject(evaluation as? BranchContext ?? context)) }
     throw GroovyError.missingProperty(name, groovyClassName)
+  }
+}
+
+/// A Java package prefix (`hudson.FilePath`, `java.util.Date`): a capitalized member names a class,
+/// anything else extends the package.
+final class PackageObject: GObject {
+  static let roots: Set<String> = ["hudson", "jenkins", "java", "javax", "groovy", "org"]
+  let name: String
+  init(_ name: String) { self.name = name }
+  var groovyClassName: String { "java.lang.Package" }
+  func getProperty(_ member: String, _ context: EvaluationContext) throws -> GValue {
+    let qualified = name + "." + member
+    if member.first?.isUppercase == true { return .object(StaticClasses.classObject(qualified)) }
+    return .object(PackageObject(qualified))
   }
 }

@@ -96,17 +96,31 @@ extension PipelineRun {
   }
 
   /// `tools { maven 'x' }`: the installation's home from `--tools`, its `bin` first on PATH.
-  func withTools(_ tools: Tools?, _ context: BranchContext, _ body: (BranchContext) throws -> Void) throws {
-    guard let tools, !tools.tools.isEmpty else { return try body(context) }
-    let inner = context.derived()
+  /// As in Jenkins, tools install only where there is an agent, and pipeline-level tools in the
+  /// synthetic "Declarative: Tool Install" stage.
+  func withTools(_ tools: [Tools.Tool], _ context: BranchContext, synthetic: Bool = false, _ body: (BranchContext) throws -> Void) throws {
+    guard !tools.isEmpty, context.node != nil else { return try body(context) }
     var overlay: [String: String] = [:]
-    for tool in tools.tools {
-      let name = Groovy.string(try evaluate(tool.name, context))
-      let home = try toolHome(type: tool.type, name: name)
-      overlay.merge(toolEnvironment(type: tool.type, home: home, path: overlay["PATH"] ?? inner.environment["PATH"] ?? "")) { _, new in new }
+    func install(_ context: BranchContext) throws {
+      for tool in tools {
+        let name = Groovy.string(try evaluate(tool.name, context))
+        let home = try toolHome(type: tool.type, name: name)
+        overlay.merge(toolEnvironment(type: tool.type, home: home, path: overlay["PATH"] ?? context.environment["PATH"] ?? "")) { _, new in new }
+      }
     }
+    if synthetic { try syntheticStage("Declarative: Tool Install", context, install) } else { try install(context) }
+    let inner = context.derived()
     inner.overlays.append(overlay)
     try body(inner)
+  }
+
+  /// A stage's tools; under `agent none` the pipeline's tools apply to each stage's agent too
+  /// (the stage's own entry wins for a type).
+  func stageTools(_ stage: Stage) -> [Tools.Tool] {
+    let own = stage.tools?.tools ?? []
+    guard pipeline.agent?.type == "none" else { return own }
+    let ownTypes = Set(own.map(\.type))
+    return (pipeline.tools?.tools ?? []).filter { !ownTypes.contains($0.type) } + own
   }
 
   func toolHome(type: String, name: String) throws -> String {

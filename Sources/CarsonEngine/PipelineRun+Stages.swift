@@ -128,7 +128,7 @@ extension PipelineRun {
       if let agent = stage.agent {
         context.node = try self.allocateNode(agent, for: context)
         if agent.type != "none", self.options.fromSCM, !self.skipDefaultCheckout, !Self.option("skipDefaultCheckout", in: stage.options) {
-          let subdirectory = Self.stringOption("checkoutToSubdirectory", in: stage.options) ?? self.checkoutSubdirectory
+          let subdirectory = try self.stringOption("checkoutToSubdirectory", in: stage.options, context) ?? self.checkoutSubdirectory
           context.overlays.append(try self.checkoutSCM(context, subdirectory: subdirectory))
         }
       }
@@ -139,7 +139,7 @@ extension PipelineRun {
       try self.withEnvironment(stage.environment, context) { context in
         var stepsError: Error?
         do {
-          try self.withTools(stage.tools, context) { context in
+          try self.withTools(self.stageTools(stage), context) { context in
             if let steps = stage.steps {
               try self.runSteps(steps.steps, context)
             } else if let stages = stage.stages {
@@ -161,8 +161,10 @@ extension PipelineRun {
     return option.arguments.unnamedValues.first?.asValue?.booleanLiteral != false
   }
 
-  static func stringOption(_ name: String, in options: Options?) -> String? {
-    options?.options.first { $0.name == name }?.arguments.unnamedValues.first?.asValue?.stringLiteral
+  /// The first argument of option `name`, evaluated (it may use script variables and functions).
+  func stringOption(_ name: String, in options: Options?, _ context: BranchContext) throws -> String? {
+    guard let option = options?.options.first(where: { $0.name == name }) else { return nil }
+    return try evaluate(option.arguments, context).positional.first.map(Groovy.string)
   }
 
   func skipForWhen(_ stage: Stage, _ context: BranchContext) -> Bool {

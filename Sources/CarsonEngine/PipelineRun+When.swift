@@ -102,11 +102,8 @@ extension PipelineRun {
     case "triggeredBy":
       let cause = try text("cause") ?? ""
       let detail = try text("detail")
-      let matched = options.causes.contains { actual in
-        if cause == "UserIdCause" { return actual == "UserIdCause" && (detail == nil || detail == "anonymous") }
-        return actual.lowercased().contains(cause.lowercased())
-      }
-      return (matched, "causes=\(options.causes.joined(separator: ","))")
+      let matched = options.causes.contains { $0.matches(cause, detail: detail) }
+      return (matched, "causes=\(options.causes.map { $0.simpleName + ($0.userID.map { "(\($0))" } ?? "") }.joined(separator: ","))")
     case "isRestartedRun":
       return (false, "not a restarted run")
     case "changelog", "changeset":

@@ -84,7 +84,7 @@ public final class PipelineRun: @unchecked Sendable {
   /// Runs the pipeline to the end and returns its result. Never throws: every failure becomes
   /// part of the result and the event stream.
   public func run() -> BuildResult {
-    hub.emit(.runStarted(job: options.jobName, build: buildNumber, jenkinsfile: lint.source.path, workspace: options.workspace))
+    hub.emit(.runStarted(job: options.jobName, build: buildNumber, jenkinsfile: lint.source.path, workspace: options.workspace, cause: options.causes.first?.shortDescription ?? "Started"))
     let context = BranchContext(run: self, node: nil, cancellation: root)
     var pipelineError: Error?
     var jobLock: Int32?
@@ -125,25 +125,28 @@ public final class PipelineRun: @unchecked Sendable {
     hardStop.cancel(CancellationReason(.aborted, "Stopped at once by a second interrupt"))
   }
 
-  /// Agent, options, environment, checkout, stages, then the pipeline `post` inside that
-  /// context. A failure before the stages could start still runs `post`, outside it.
+  /// Agent and its checkout, environment, options, tools, stages, then the pipeline `post` inside that
+  /// context, in Jenkins' order. A failure before the stages could start still runs `post`, outside it.
   func runPipelineBody(_ context: BranchContext) throws {
     applyDeclarativeOptions()
     var contextReady = false
     do {
       context.node = try allocateNode(pipeline.agent, for: context)
-      try withOptions(pipeline.options, context) { context in
-        try self.withEnvironment(self.pipeline.environment, context) { context in
-          contextReady = true
-          var stagesError: Error?
-          do {
-            try self.automaticCheckout(context)
-            try self.runStages(self.pipeline.stages?.stages ?? [], context)
-          } catch {
-            stagesError = error
+      checkoutSubdirectory = try stringOption("checkoutToSubdirectory", in: pipeline.options, context)
+      try automaticCheckout(context)
+      try withEnvironment(pipeline.environment, context) { context in
+        try self.withOptions(self.pipeline.options, context) { context in
+          try self.withTools(self.pipeline.tools?.tools ?? [], context, synthetic: true) { context in
+            contextReady = true
+            var stagesError: Error?
+            do {
+              try self.runStages(self.pipeline.stages?.stages ?? [], context)
+            } catch {
+              stagesError = error
+            }
+            let postError = self.runPost(self.pipeline.post, context, error: stagesError, stage: nil)
+            if let error = stagesError ?? postError { throw error }
           }
-          let postError = self.runPost(self.pipeline.post, context, error: stagesError, stage: nil)
-          if let error = stagesError ?? postError { throw error }
         }
       }
     } catch {
@@ -179,7 +182,6 @@ public final class PipelineRun: @unchecked Sendable {
       case "skipStagesAfterUnstable": skipStagesAfterUnstable = true
       case "parallelsAlwaysFailFast": parallelsAlwaysFailFast = true
       case "skipDefaultCheckout": skipDefaultCheckout = Self.option("skipDefaultCheckout", in: pipeline.options)
-      case "checkoutToSubdirectory": checkoutSubdirectory = Self.stringOption("checkoutToSubdirectory", in: pipeline.options)
       default: break
       }
     }
@@ -245,7 +247,8 @@ public final class PipelineRun: @unchecked Sendable {
       }
       var node = try node(forLabel: label, context)
       if let workspace {
-        node.workspace = workspace.hasPrefix("/") ? workspace : options.workspace + "/" + workspace
+        // A relative custom workspace is relative to the run's workspace, `..` and `.` resolved.
+        node.workspace = URL(fileURLWithPath: workspace.hasPrefix("/") ? workspace : options.workspace + "/" + workspace).standardized.path
         try? FileManager.default.createDirectory(atPath: node.workspace, withIntermediateDirectories: true)
         context.directory = node.workspace
       }

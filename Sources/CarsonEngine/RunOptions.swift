@@ -36,7 +36,7 @@ public struct RunOptions: Sendable {
   /// The environment of the machine (PATH, HOME, …) that processes inherit.
   public var processEnvironment: [String: String] = ProcessInfo.processInfo.environment
   /// How the build was triggered, for `when { triggeredBy … }` (`UserIdCause` by default).
-  public var causes: [String] = ["UserIdCause"]
+  public var causes: [BuildCause] = [.user(ProcessInfo.processInfo.environment["USER"] ?? "carson")]
   /// The Jenkinsfile came from SCM (`checkout scm` and the automatic checkout log so).
   public var fromSCM = true
 
@@ -151,4 +151,39 @@ public struct RunSetupError: Error, CustomStringConvertible {
   public var message: String
   public init(_ message: String) { self.message = message }
   public var description: String { message }
+}
+
+/// Why a build started, as Jenkins' `hudson.model.Cause` subclasses: a local `carson run` is
+/// `UserIdCause` of the user running it; agents may say `SCMTriggerCause`, `TimerTriggerCause`, …
+public struct BuildCause: Sendable, Equatable {
+  /// Jenkins' class name, e.g. `hudson.model.Cause$UserIdCause`.
+  public var className: String
+  /// The user for `UserIdCause`.
+  public var userID: String?
+  /// What Jenkins prints first in the log ("Started by user alice").
+  public var shortDescription: String
+
+  public init(className: String, userID: String? = nil, shortDescription: String) {
+    self.className = className
+    self.userID = userID
+    self.shortDescription = shortDescription
+  }
+
+  public static func user(_ id: String) -> BuildCause {
+    BuildCause(className: "hudson.model.Cause$UserIdCause", userID: id, shortDescription: "Started by user \(id)")
+  }
+  public static let scmChange = BuildCause(className: "hudson.triggers.SCMTrigger$SCMTriggerCause", shortDescription: "Started by an SCM change")
+  public static let timer = BuildCause(className: "hudson.triggers.TimerTrigger$TimerTriggerCause", shortDescription: "Started by timer")
+
+  /// `UserIdCause`, `SCMTriggerCause`: the part after the last `$` or `.`.
+  public var simpleName: String {
+    String(className.split(whereSeparator: { $0 == "$" || $0 == "." }).last ?? Substring(className))
+  }
+
+  /// `triggeredBy cause: NAME, detail: DETAIL` as Jenkins matches it: `UserIdCause` by class and
+  /// user id; any other name as a case-insensitive part of the simple class name.
+  public func matches(_ name: String, detail: String?) -> Bool {
+    if name == "UserIdCause" { return simpleName == "UserIdCause" && (detail == nil || detail == userID) }
+    return simpleName.lowercased().contains(name.lowercased())
+  }
 }

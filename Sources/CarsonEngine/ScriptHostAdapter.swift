@@ -26,7 +26,9 @@ final class ScriptHostAdapter: ScriptHost {
     default:
       if let value = branch.variable(name) { return .string(value) }
       if let value = run.parameters[string: name] { return value }
-      return branch.undefinedAsNull ? .null : nil
+      if PackageObject.roots.contains(name) { return .object(PackageObject(name)) }
+      // Lenient environment values read unknown variables as null, but class names stay classes.
+      return branch.undefinedAsNull && StaticClasses.lookup(name) == nil ? .null : nil
     }
   }
 

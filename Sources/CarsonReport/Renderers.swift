@@ -30,10 +30,10 @@ public final class JSONLinesRenderer: EventSink {
     ]
     func path(_ p: [String]) -> JSONValue { .array(p.map { .string($0) }) }
     switch event.payload {
-    case .runStarted(let job, let build, let jenkinsfile, let workspace):
+    case .runStarted(let job, let build, let jenkinsfile, let workspace, let cause):
       fields += [
         ("version", .integer(Int64(RunEvent.schemaVersion))), ("job", .string(job)), ("build", .integer(Int64(build))),
-        ("jenkinsfile", .string(jenkinsfile)), ("workspace", .string(workspace)),
+        ("jenkinsfile", .string(jenkinsfile)), ("workspace", .string(workspace)), ("cause", .string(cause)),
       ]
     case .stageStarted(let stage, let p, let branch):
       fields += [("stage", .string(stage)), ("path", path(p)), ("branch", .bool(branch))]
@@ -69,7 +69,7 @@ public final class PlainRenderer: EventSink {
 
   public func receive(_ event: RunEvent) {
     switch event.payload {
-    case .runStarted(let job, let build, let file, _):
+    case .runStarted(let job, let build, let file, _, _):
       output.append("Running \(file) as \(job) #\(build)\(event.dryRun ? " (dry run)" : "")\n")
     case .stageFinished(_, let path, let status, let reason, let duration):
       output.append("Stage \(path.joined(separator: " » ")): \(status.rawValue)\(reason.map { " (\($0.rawValue))" } ?? "") (\(formatDuration(duration)))\n")
@@ -114,8 +114,8 @@ public final class JenkinsLogRenderer: EventSink {
 
   public func receive(_ event: RunEvent) {
     switch event.payload {
-    case .runStarted:
-      line("Started by user carson")
+    case .runStarted(_, _, _, _, let cause):
+      line(cause)
       line("[Pipeline] Start of Pipeline")
     case .stageStarted(let stage, let path, let branch):
       if branch {
@@ -191,7 +191,7 @@ public final class ConsoleRenderer: EventSink {
 
   public func receive(_ event: RunEvent) {
     switch event.payload {
-    case .runStarted(let job, let build, let file, _):
+    case .runStarted(let job, let build, let file, _, _):
       output.append(paint("▶ \(file) · \(job) #\(build)\(event.dryRun ? " · dry run" : "")", "1") + "\n")
     case .stageStarted(let stage, let path, _):
       output.append("\(indent(path))\(paint("▸", "36")) \(paint(stage, "1"))\n")

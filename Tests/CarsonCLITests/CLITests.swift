@@ -41,6 +41,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     try expectGolden(carson(["--help"]).stdout, "help.txt")
     try expectGolden(carson(["lint", "--help"]).stdout, "help-lint.txt")
     try expectGolden(carson(["parse", "--help"]).stdout, "help-parse.txt")
+    try expectGolden(carson(["run", "--help"]).stdout, "help-run.txt")
     #expect(carson(["help", "lint"]).stdout == carson(["lint", "-h"]).stdout)
   }
 
