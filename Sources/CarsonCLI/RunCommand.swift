@@ -31,6 +31,8 @@ enum RunCommand {
       OptionSpec(["--agents"], value: "FILE", help: "Labelled agents to emulate, a JSON file (docs/cli.md)."),
       OptionSpec(["--tools"], value: "FILE", help: "Tool installations (maven, jdk, …) by name, a JSON file (docs/cli.md)."),
       OptionSpec(["--artifacts"], value: "DIR", help: "Where archiveArtifacts copies to (default: .carson/artifacts/JOB/BUILD)."),
+      OptionSpec(["--state-dir"], value: "DIR", help: "Where previous results and build numbers are kept (default: $XDG_STATE_HOME/carson or ~/.local/state/carson)."),
+      OptionSpec(["--cause"], value: "CAUSE", help: "Why the build started, for when { triggeredBy }: user[:NAME] (default), timer or scm."),
     ],
     positionals: [("JENKINSFILE", "The Jenkinsfile to run (default: ./Jenkinsfile).")],
     maxPositionals: 1,
@@ -93,41 +95,7 @@ enum RunCommand {
       if lint.kind != .declarative { io.stderr.write("carson: error: \(path) is not a Declarative Pipeline; carson run executes declarative pipelines\n") }
       return .failure
     }
-    let absolutePath = URL(fileURLWithPath: path.hasPrefix("/") ? path : io.currentDirectory + "/" + path).standardized.path
-    let workspace = arguments.value("--workspace").map { $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0 }
-      ?? (absolutePath as NSString).deletingLastPathComponent
-    var options = RunOptions(workspace: workspace, jobName: arguments.value("--job-name") ?? (workspace as NSString).lastPathComponent)
-    options.arguments = Dictionary(try pairs(arguments.all("--arg"), option: "--arg"), uniquingKeysWith: { _, b in b })
-    for file in arguments.all("--env-file") {
-      for line in String(decoding: try readFile(file, io), as: UTF8.self).split(separator: "\n") {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), let eq = trimmed.firstIndex(of: "=") else { continue }
-        options.environment[String(trimmed[..<eq])] = String(trimmed[trimmed.index(after: eq)...])
-      }
-    }
-    for (name, value) in try pairs(arguments.all("--env"), option: "--env") { options.environment[name] = value }
-    options.branch = arguments.value("--branch")
-    options.tag = arguments.value("--tag")
-    options.changeID = arguments.value("--change-id")
-    options.changeTarget = arguments.value("--change-target")
-    if let number = arguments.value("--build-number") {
-      guard let n = Int(number), n > 0 else { throw UsageError.invalid("--build-number expects a positive number, got '\(number)'", command: "run") }
-      options.buildNumber = n
-    }
-    if let file = arguments.value("--credentials") { options.credentials = try CredentialStore.load(try readJSON(file, io)) }
-    if let file = arguments.value("--agents") { options.agents = try AgentDefinition.load(try readJSON(file, io)) }
-    if let file = arguments.value("--tools") { options.tools = try loadTools(try readJSON(file, io)) }
-    options.onlyStages = arguments.all("--stage")
-    switch arguments.value("--input") {
-    case nil: options.input = .none
-    case "approve"?: options.input = .approveAll
-    case "abort"?: options.input = .abortAll
-    case let file?: options.input = .answers(try readJSON(file, io))
-    }
-    options.dryRun = arguments.flag("--dry-run")
-    options.mocks = try pairs(arguments.all("--mock"), option: "--mock").map { (pattern: $0.0, output: $0.1) }
-    options.artifactsDirectory = arguments.value("--artifacts")
-
+    let options = try runOptions(arguments, jenkinsfile: path, io)
     let terminal = isatty(STDOUT_FILENO) != 0
     let format = arguments.value("--log-format").flatMap(LogFormat.init(rawValue:)) ?? (terminal ? .console : .plain)
     let stdout = StandardOutput(io.stdout)
@@ -146,12 +114,13 @@ enum RunCommand {
       sinks.append(JSONLinesRenderer(FileDescriptorOutput(handle)))
     }
     let run = try PipelineRun(lint: lint, options: options, sinks: sinks)
-    let signals = SignalHandler { second in
-      if second {
-        run.abort("Aborted by user (second interrupt)")
-        exit(BuildResult.aborted.exitCode)
+    // First interrupt: abort (post runs). Second: stop post too. Third: leave at once.
+    let signals = SignalHandler { count in
+      switch count {
+      case 1: run.abort()
+      case 2: run.stopNow()
+      default: exit(BuildResult.aborted.exitCode)
       }
-      run.abort()
     }
     defer { signals.cancel() }
     let result = run.run()
@@ -176,28 +145,3 @@ final class StandardOutput: ReportOutput {
   func write(_ text: String) { output.write(text) }
 }
 
-/// SIGINT/SIGTERM: the first asks the run to abort (post runs, events are flushed); a second
-/// SIGINT stops at once.
-final class SignalHandler {
-  var sources: [DispatchSourceSignal] = []
-  var count = 0
-
-  init(_ handler: @escaping (Bool) -> Void) {
-    for sig in [SIGINT, SIGTERM] {
-      signal(sig, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: sig, queue: DispatchQueue.global())
-      source.setEventHandler { [unowned self] in
-        self.count += 1
-        handler(self.count > 1 && sig == SIGINT)
-      }
-      source.resume()
-      sources.append(source)
-    }
-  }
-
-  func cancel() {
-    for source in sources { source.cancel() }
-    signal(SIGINT, SIG_DFL)
-    signal(SIGTERM, SIG_DFL)
-  }
-}

@@ -44,6 +44,11 @@ extension PipelineRun {
       throw RunSetupError(
         "unknown parameter '\(name)' (-a); the pipeline declares \(declared.isEmpty ? "no parameters" : declared.joined(separator: ", "))")
     }
+    // A boolean given as anything but true/false is an error now, not after the first stages ran.
+    for call in pipeline.parameters?.calls ?? [] where call.name == "booleanParam" {
+      guard let name = call.arguments.value(named: "name")?.asValue?.stringLiteral, let given = options.arguments[name] else { continue }
+      _ = try typed(given, ParameterDeclaration(name: name, type: call.name, defaultValue: .null, choices: []))
+    }
   }
 
   /// Fills `params` from the declarations and `-a` values (typed by the declaration).

@@ -99,7 +99,9 @@ public enum ProcessRunner {
       if let deadline = drainDeadline, DispatchTime.now() > deadline { break }
       let ready = poll(&fds, 2, exit == nil ? 200 : 20)
       if ready < 0 && errno != EINTR { break }
-      for i in 0..<2 where fds[i].fd >= 0 && fds[i].revents != 0 {
+      // stderr first when both are ready: a shell's `+ command` trace (stderr) was written before
+      // the command's own output, and two pipes cannot tell the true order otherwise.
+      for i in [1, 0] where fds[i].fd >= 0 && fds[i].revents != 0 {
         let n = read(fds[i].fd, buffer.baseAddress, chunkSize)
         if n > 0 {
           output(i == 0 ? .stdout : .stderr, UnsafeRawBufferPointer(rebasing: buffer[0..<n]))

@@ -72,18 +72,26 @@ public final class PlainRenderer: EventSink {
     case .runStarted(let job, let build, let file, _, _):
       output.append("Running \(file) as \(job) #\(build)\(event.dryRun ? " (dry run)" : "")\n")
     case .stageFinished(_, let path, let status, let reason, let duration):
-      output.append("Stage \(path.joined(separator: " » ")): \(status.rawValue)\(reason.map { " (\($0.rawValue))" } ?? "") (\(formatDuration(duration)))\n")
+      let outcome: String
+      if event.dryRun {
+        outcome = reason.map { "would skip (\($0.rawValue))" } ?? (status == .success ? "would run" : "would run, then \(status.rawValue)")
+      } else {
+        outcome = "\(status.rawValue)\(reason.map { " (\($0.rawValue))" } ?? "") (\(formatDuration(duration)))"
+      }
+      output.append("Stage \(path.joined(separator: " » ")): \(outcome)\n")
     case .log(let path, _, let text):
-      output.append(path.isEmpty ? text + "\n" : "[\(path.joined(separator: " » "))] \(text)\n")
+      output.append(prefix(path) + text + "\n")
     case .whenEvaluated(let path, let condition, let result, let detail) where event.dryRun:
-      output.append("[\(path.joined(separator: " » "))] when \(condition) → \(result) (\(detail))\n")
+      output.append(prefix(path) + "when \(condition) → \(result) (\(detail))\n")
     case .stepStarted(let step, let path, let arguments, _) where event.dryRun:
-      output.append("[\(path.joined(separator: " » "))] would run \(step)\(arguments.map { " \($0)" } ?? "")\n")
+      output.append(prefix(path) + "would run \(step)\(arguments.map { " \($0)" } ?? "")\n")
     case .runFinished(let result, let duration):
       output.append("Finished: \(result.name) (\(formatDuration(duration)))\n")
     default: break
     }
   }
+
+  func prefix(_ path: [String]) -> String { path.isEmpty ? "" : "[\(path.joined(separator: " » "))] " }
 
   public func finish() { output.close() }
 }
@@ -187,6 +195,11 @@ public final class ConsoleRenderer: EventSink {
     }
   }
 
+  func detail(_ reason: SkipReason?, _ duration: Int, dryRun: Bool) -> String {
+    if dryRun { return reason.map { "would skip: \($0.rawValue)" } ?? "would run" }
+    return reason.map { "skipped: \($0.rawValue)" } ?? formatDuration(duration)
+  }
+
   func indent(_ path: [String]) -> String { String(repeating: "  ", count: max(0, path.count - 1)) }
 
   public func receive(_ event: RunEvent) {
@@ -197,7 +210,7 @@ public final class ConsoleRenderer: EventSink {
       output.append("\(indent(path))\(paint("▸", "36")) \(paint(stage, "1"))\n")
     case .stageFinished(let stage, let path, let status, let reason, let duration):
       finished.append((path, status, reason, duration))
-      let detail = reason.map { "skipped: \($0.rawValue)" } ?? formatDuration(duration)
+      let detail = self.detail(reason, duration, dryRun: event.dryRun)
       output.append("\(indent(path))\(symbol(status)) \(stage) \(paint(detail, "90"))\n")
     case .log(let path, let stream, let text):
       let bar = stream == .stderr ? paint("│", "33") : paint("│", "90")
@@ -209,7 +222,7 @@ public final class ConsoleRenderer: EventSink {
     case .runFinished(let result, let duration):
       output.append("\n" + paint("Stages", "1") + "\n")
       for entry in finished where entry.path.count >= 1 {
-        let detail = entry.reason.map { "skipped: \($0.rawValue)" } ?? formatDuration(entry.duration)
+        let detail = self.detail(entry.reason, entry.duration, dryRun: event.dryRun)
         output.append("\(indent(entry.path))\(symbol(entry.status)) \(entry.path.last!) \(paint(detail, "90"))\n")
       }
       let code: String

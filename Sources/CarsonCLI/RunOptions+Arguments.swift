@@ -1,0 +1,61 @@
+import CarsonEngine
+import CarsonSyntax
+import Foundation
+
+// `carson run`'s options turned into the engine's RunOptions.
+
+extension RunCommand {
+  static func runOptions(_ arguments: ParsedArguments, jenkinsfile path: String, _ io: CommandIO) throws -> RunOptions {
+    let absolutePath = URL(fileURLWithPath: path.hasPrefix("/") ? path : io.currentDirectory + "/" + path).standardized.path
+    let sourceDirectory = (absolutePath as NSString).deletingLastPathComponent
+    let workspace = arguments.value("--workspace").map { URL(fileURLWithPath: $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0).standardized.path }
+      ?? sourceDirectory
+    var options = RunOptions(workspace: workspace, jobName: arguments.value("--job-name") ?? (workspace as NSString).lastPathComponent)
+    // `checkout scm` copies the Jenkinsfile's directory into a workspace elsewhere.
+    options.sourceDirectory = sourceDirectory
+    options.arguments = Dictionary(try pairs(arguments.all("--arg"), option: "--arg"), uniquingKeysWith: { _, b in b })
+    for file in arguments.all("--env-file") {
+      for line in String(decoding: try readFile(file, io), as: UTF8.self).split(separator: "\n") {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), let eq = trimmed.firstIndex(of: "=") else { continue }
+        options.environment[String(trimmed[..<eq])] = String(trimmed[trimmed.index(after: eq)...])
+      }
+    }
+    for (name, value) in try pairs(arguments.all("--env"), option: "--env") { options.environment[name] = value }
+    options.branch = arguments.value("--branch")
+    options.tag = arguments.value("--tag")
+    options.changeID = arguments.value("--change-id")
+    options.changeTarget = arguments.value("--change-target")
+    if let number = arguments.value("--build-number") {
+      guard let n = Int(number), n > 0 else { throw UsageError.invalid("--build-number expects a positive number, got '\(number)'", command: "run") }
+      options.buildNumber = n
+    }
+    if let file = arguments.value("--credentials") { options.credentials = try CredentialStore.load(try readJSON(file, io)) }
+    if let file = arguments.value("--agents") { options.agents = try AgentDefinition.load(try readJSON(file, io)) }
+    if let file = arguments.value("--tools") { options.tools = try loadTools(try readJSON(file, io)) }
+    options.onlyStages = arguments.all("--stage")
+    switch arguments.value("--input") {
+    case nil: options.input = .none
+    case "approve"?: options.input = .approveAll
+    case "abort"?: options.input = .abortAll
+    case let file?: options.input = .answers(try readJSON(file, io))
+    }
+    options.dryRun = arguments.flag("--dry-run")
+    options.mocks = try pairs(arguments.all("--mock"), option: "--mock").map { (pattern: $0.0, output: $0.1) }
+    options.artifactsDirectory = arguments.value("--artifacts").map { $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0 }
+    options.stateDirectory = arguments.value("--state-dir").map { $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0 }
+    if let cause = arguments.value("--cause") { options.causes = [try buildCause(cause)] }
+    return options
+  }
+
+  static func buildCause(_ text: String) throws -> BuildCause {
+    switch text {
+    case "timer": return .timer
+    case "scm": return .scmChange
+    case "user": return .user(ProcessInfo.processInfo.environment["USER"] ?? "carson")
+    default:
+      if text.hasPrefix("user:"), text.count > 5 { return .user(String(text.dropFirst(5))) }
+      throw UsageError.invalid("--cause expects user[:NAME], timer or scm, got '\(text)'", command: "run")
+    }
+  }
+}
