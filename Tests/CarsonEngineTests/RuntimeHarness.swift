@@ -6,22 +6,6 @@ import CarsonTestSupport
 import Foundation
 import Testing
 
-/// Collects rendered text.
-final class StringOutput: ReportOutput, @unchecked Sendable {
-  private let lock = NSLock()
-  private var storage = ""
-  func write(_ text: String) {
-    lock.lock()
-    storage += text
-    lock.unlock()
-  }
-  var text: String {
-    lock.lock()
-    defer { lock.unlock() }
-    return storage
-  }
-}
-
 /// Runtime cases of Jenkins' corpus Carson does not run, by reason (docs/conformance.md).
 func runtimeExclusion(_ entry: JSONValue) -> String? {
   let file = entry["file"]?.stringValue ?? ""
