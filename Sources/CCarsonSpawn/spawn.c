@@ -24,10 +24,16 @@ int carson_spawn(pid_t *pid, const char *path, char *const argv[], char *const e
   posix_spawn_file_actions_adddup2(&actions, stderr_fd, 2);
   if (cwd != NULL && cwd[0] != '\0') posix_spawn_file_actions_addchdir_np(&actions, cwd);
 
-  sigset_t all, none;
-  sigfillset(&all);
+  /* exec resets caught signals by itself; only ignored ones survive it. Resetting just the
+     signals a parent may ignore (Carson ignores SIGINT/SIGTERM while it runs, the Swift runtime
+     SIGPIPE) avoids one sigaction per signal in every child. */
+  static const int reset[] = {SIGPIPE, SIGINT, SIGTERM, SIGQUIT, SIGHUP, SIGCHLD, SIGUSR1, SIGUSR2,
+                              SIGALRM, SIGTSTP, SIGTTIN, SIGTTOU, SIGXFSZ};
+  sigset_t defaults, none;
+  sigemptyset(&defaults);
+  for (size_t i = 0; i < sizeof reset / sizeof reset[0]; i++) sigaddset(&defaults, reset[i]);
   sigemptyset(&none);
-  posix_spawnattr_setsigdefault(&attr, &all);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
   posix_spawnattr_setsigmask(&attr, &none);
   posix_spawnattr_setpgroup(&attr, 0);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);

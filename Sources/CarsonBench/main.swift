@@ -2,7 +2,8 @@ import CarsonModel
 import CarsonSyntax
 import Foundation
 
-// `make bench`: lint throughput, peak memory and cold start of the `carson` binary.
+// `make bench`: lint throughput, peak memory and cold start of the `carson` binary, and the
+// costs of `carson run` (EngineBench.swift).
 // Every number is the median of several runs in this process or this script, so results on a
 // shared, noisy machine stay comparable; process-level costs are reported next to a baseline
 // measured the same way (`/bin/true`).
@@ -64,14 +65,15 @@ func syntheticJenkinsfile(minimumBytes: Int) -> [UInt8] {
 }
 
 /// Median wall time of running `arguments` as a process (posix_spawn + wait4).
-func measureWallTime(_ arguments: [String], runs: Int) -> Double {
+func measureWallTime(_ arguments: [String], runs: Int, warmUp: Bool = true) -> Double {
   var samples: [Double] = []
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
   defer { posix_spawn_file_actions_destroy(&actions) }
-  for run in 0..<runs + 1 {
+  let first = warmUp ? 1 : 0
+  for run in 0..<runs + first {
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     var pid: pid_t = 0
@@ -79,7 +81,7 @@ func measureWallTime(_ arguments: [String], runs: Int) -> Double {
     guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { return 0 }
     var status: Int32 = 0
     waitpid(pid, &status, 0)
-    if run > 0 { samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+    if run >= first { samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
   }
   return median(samples)
 }
@@ -152,6 +154,8 @@ if FileManager.default.isExecutableFile(atPath: carsonBinary) {
     rows.append(row("`carson lint` of the whole real-world corpus (wall)", String(format: "%.1f ms", whole * 1000), "—"))
     rows.append(row("peak RSS of `carson lint` on the whole corpus", rssText(measurePeakRSS([carsonBinary, "lint", "--format", "json"] + paths)), "≤ 30 MB"))
   }
+  rows.append("| **`carson run`** | | |")
+  rows += engineRows(carson: carsonBinary)
 } else {
   print("SKIPPED process benchmarks: \(carsonBinary) not built (make bench builds it)")
 }

@@ -17,8 +17,8 @@ enum ShellSteps {
     return withUnsafeBytes(of: name.sysname) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
   }
 
-  /// Jenkins' `sh`: the script is written to a file and run with `sh -xe` (or its own `#!`
-  /// interpreter), in the branch's directory and environment, in its own process group.
+  /// Jenkins' `sh`: the script runs with `sh -xe` (or its own `#!` interpreter), in the branch's
+  /// directory and environment, in its own process group.
   static func sh(_ step: StepInvocation) throws -> GValue {
     let script = try step.required("script")
     let returnStdout = step.bool("returnStdout")
@@ -35,10 +35,20 @@ enum ShellSteps {
       return .null
     }
 
-    let file = run.runDirectory + "/script-\(UUID().uuidString).sh"
-    FileManager.default.createFile(atPath: file, contents: Data(script.utf8), attributes: [.posixPermissions: 0o700])
-    defer { try? FileManager.default.removeItem(atPath: file) }
-    let arguments = script.hasPrefix("#!") ? [file] : ["/bin/sh", "-xe", file]
+    // A script goes to `sh -xe -c` as one argument (no file to write, sync and delete per step);
+    // a `#!` script, or one too long for an argument (Linux caps one at 128 KiB), goes to a file.
+    var file: String?
+    defer { if let file { try? FileManager.default.removeItem(atPath: file) } }
+    let arguments: [String]
+    if script.hasPrefix("#!") || script.utf8.count > 100_000 {
+      let path = run.runDirectory + "/script-\(UUID().uuidString).sh"
+      try Data(script.utf8).write(to: URL(fileURLWithPath: path))
+      chmod(path, 0o700)
+      file = path
+      arguments = script.hasPrefix("#!") ? [path] : ["/bin/sh", "-xe", path]
+    } else {
+      arguments = ["/bin/sh", "-xe", "-c", script]
+    }
     try? FileManager.default.createDirectory(atPath: context.directory, withIntermediateDirectories: true)
     let spec = ProcessSpec(arguments: arguments, environment: context.environment, workingDirectory: context.directory)
 
