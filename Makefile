@@ -10,9 +10,10 @@ FUZZ_SECONDS ?= 600
 
 all: build
 
-# Debian packages the build and tests need, installed only when missing (none yet: the Swift
-# toolchain brings everything the syntax layer uses). `bench` also wants GNU time for peak RSS.
-APT_PACKAGES := libxml2
+# Debian packages the build and tests need, installed only when missing: libxml2 for
+# Foundation's XML parser (the junit step), git for checkout variables and changelogs.
+# `bench` also wants GNU time for peak RSS.
+APT_PACKAGES := libxml2 git
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -37,6 +38,12 @@ demo: build
 	@echo
 	@echo '$$ carson lint fixtures/demo/broken.Jenkinsfile   # every error of the file, with Jenkins messages'
 	@$(BIN) lint fixtures/demo/broken.Jenkinsfile || true
+	@echo
+	@echo '$$ carson run fixtures/demo/Jenkinsfile -a DEPLOY=true --log-format plain'
+	@$(BIN) run fixtures/demo/Jenkinsfile -a DEPLOY=true --log-format plain --workspace .build/demo-workspace --job-name demo
+	@echo
+	@echo '$$ carson run fixtures/demo/Jenkinsfile --dry-run --branch feature/x --log-format console'
+	@NO_COLOR=1 $(BIN) run fixtures/demo/Jenkinsfile --dry-run --branch feature/x --log-format console --workspace .build/demo-workspace --job-name demo
 
 test: deps
 	$(SWIFT) build --build-tests
