@@ -1,3 +1,4 @@
+import CarsonExec
 import CarsonGroovy
 import CarsonSyntax
 import Foundation
@@ -76,8 +77,9 @@ enum InputSteps {
       }
       let reply: String? = run.interpreter.lock.unlocked {
         FileHandle.standardError.write(Data("\n\(message) [Proceed/Abort]: ".utf8))
-        return readLine()
+        return readTerminalLine(context.cancellation)
       }
+      if let reason = context.cancellation.cancellationReason { throw FlowInterrupted(reason) }
       guard let reply, !reply.lowercased().hasPrefix("a") else {
         context.log("Rejected by user")
         throw FlowInterrupted(.init(.aborted, "Rejected by user"))
@@ -86,4 +88,19 @@ enum InputSteps {
       return Answer(values: defaults, approver: NSUserName())
     }
   }
+}
+
+/// A line from standard input, or nil at end of input or as soon as the run is interrupted
+/// (Ctrl-C while a prompt waits must abort, not wait for Enter).
+func readTerminalLine(_ cancellation: CancellationScope) -> String? {
+  var bytes: [UInt8] = []
+  var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+  while cancellation.cancellationReason == nil {
+    guard poll(&descriptor, 1, 100) > 0 else { continue }
+    var byte: UInt8 = 0
+    guard read(STDIN_FILENO, &byte, 1) == 1 else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+    if byte == 0x0A { return String(decoding: bytes, as: UTF8.self) }
+    bytes.append(byte)
+  }
+  return nil
 }
