@@ -78,8 +78,8 @@ final class CurrentBuildObject: GObject {
       guard let result = BuildResult(name: Groovy.string(value)) else {
         throw GroovyError.illegalArgument("'\(Groovy.string(value))' is not a build result")
       }
+      // The build's result only: Jenkins adds no warning to the stage, so its status stays.
       run.build.setResult(result)
-      (evaluation as? BranchContext)?.stage?.setResult(result)
     case "displayName": run.build.displayName = Groovy.string(value)
     case "description": run.build.description = Groovy.string(value)
     default: throw GroovyError.readOnlyProperty(name, groovyClassName)

@@ -69,6 +69,7 @@ extension PipelineRun {
       return [(variable, secret)]
     case .usernamePassword(let user, let password, let usernameSecret):
       masker.add(password)
+      masker.add("\(user):\(password)")  // the combined value is one secret, masked whole
       if usernameSecret { masker.add(user) }
       return [(variable, "\(user):\(password)"), (variable + "_USR", user), (variable + "_PSW", password)]
     case .secretFile(let path):
@@ -154,7 +155,17 @@ extension PipelineRun {
       return (Groovy.string(arguments.named("name") ?? .null), call.name, arguments.named("defaultValue") ?? (call.name == "booleanParam" ? .bool(false) : .string("")))
     }
     let submitterParameter = try input.submitterParameter.map { Groovy.string(try evaluate($0, context)) }
-    let answer = try InputSteps.ask(message: message, id: id, parameters: parameters, context)
+    // Jenkins runs the directive as an `input` step; it shows as one in the events too.
+    hub.emit(.stepStarted(step: "input", path: context.path, arguments: "message: '\(message)', id: '\(id)'", block: false))
+    let started = Date()
+    let answer: InputSteps.Answer
+    do {
+      answer = try InputSteps.ask(message: message, id: id, parameters: parameters, context)
+    } catch {
+      hub.emit(.stepFinished(step: "input", path: context.path, status: StageStatus(result(of: error)), durationMs: milliseconds(since: started), block: false))
+      throw error
+    }
+    hub.emit(.stepFinished(step: "input", path: context.path, status: .success, durationMs: milliseconds(since: started), block: false))
     var overlay: [String: String] = [:]
     for (name, value) in answer.values { overlay[name] = Groovy.string(value) }
     if let submitterParameter { overlay[submitterParameter] = answer.approver }

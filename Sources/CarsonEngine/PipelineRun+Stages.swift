@@ -97,13 +97,13 @@ extension PipelineRun {
     var skipped = false
     try withOptions(stage.options, context) { context in
       if when?.beforeInput == true, !(try checkWhen(context)) {
-        skipped = self.skipForWhen(stage, context)
+        skipped = true
         return
       }
       if let input = stage.input { try self.runInputDirective(input, stage: stage.name, context) }
       if stage.parallel != nil || stage.matrix != nil {
         if !(try checkWhen(context)) {
-          skipped = self.skipForWhen(stage, context)
+          skipped = true
           return
         }
         var branchError: Error?
@@ -122,7 +122,7 @@ extension PipelineRun {
         return
       }
       if when?.beforeAgent == true, !(try checkWhen(context)) {
-        skipped = self.skipForWhen(stage, context)
+        skipped = true
         return
       }
       if let agent = stage.agent {
@@ -133,7 +133,7 @@ extension PipelineRun {
         }
       }
       if !(try checkWhen(context)) {
-        skipped = self.skipForWhen(stage, context)
+        skipped = true
         return
       }
       try self.withEnvironment(stage.environment, context) { context in
@@ -152,7 +152,8 @@ extension PipelineRun {
         if let error = self.runPost(stage.post, context, error: stepsError, stage: record) ?? stepsError { throw error }
       }
     }
-    return skipped
+    // A false `when` is reported once the wrappers and the agent opened before it have closed.
+    return skipped ? skipForWhen(stage, context) : false
   }
 
   /// A declarative option given without `false` (`skipDefaultCheckout()`, `skipDefaultCheckout(true)`).
@@ -217,8 +218,9 @@ extension PipelineRun {
             try branch.body(branchContext)
           } catch {
             errors.add(index: i, error)
+            // As workflow-cps' ParallelStep: every branch that ends with an error says so.
+            branchContext.log("Failed in branch \(branch.name)")
             if failFast, !(error is FlowInterrupted) {
-              branchContext.log("Failed in branch \(branch.name)")
               for (j, scope) in scopes.enumerated() where j != i {
                 scope.cancel(CancellationReason(.aborted, "Terminated by failFast: branch \"\(branch.name)\" failed"))
               }

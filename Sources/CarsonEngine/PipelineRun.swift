@@ -173,7 +173,7 @@ public final class PipelineRun: @unchecked Sendable {
     case let setup as RunSetupError: lines = ["ERROR: \(setup.message)"]
     default: lines = ["ERROR: \(error)"]
     }
-    for line in lines { hub.emit(.log(path: [], stream: .carson, text: line)) }
+    for line in lines { hub.emit(.log(path: context.path, stream: .carson, text: line)) }
   }
 
   func applyDeclarativeOptions() {

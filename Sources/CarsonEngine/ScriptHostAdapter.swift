@@ -64,8 +64,9 @@ extension PipelineRun {
     hub.emit(.stepStarted(step: name, path: context.path, arguments: StepInvocation.summary(arguments), block: block))
     let started = Date()
     do {
-      let value = try implementation(StepInvocation(name: name, arguments: arguments, context: context, range: range))
-      hub.emit(.stepFinished(step: name, path: context.path, status: .success, durationMs: milliseconds(since: started), block: block))
+      let invocation = StepInvocation(name: name, arguments: arguments, context: context, range: range)
+      let value = try implementation(invocation)
+      hub.emit(.stepFinished(step: name, path: context.path, status: StageStatus(invocation.warning.result), durationMs: milliseconds(since: started), block: block))
       return value
     } catch {
       hub.emit(.stepFinished(step: name, path: context.path, status: StageStatus(result(of: error)), durationMs: milliseconds(since: started), block: block))
@@ -82,6 +83,15 @@ struct StepInvocation: @unchecked Sendable {
   let arguments: CallArguments
   let context: BranchContext
   let range: SourceRange
+  /// The step's own result when it ends normally (Jenkins' WarningAction on the step's node).
+  let warning = StepWarning()
+
+  /// `unstable`, `warnError`, `catchError(stageResult:)`, `junit` with failures: the stage and
+  /// this step get `result` (the stage keeps the worst it was given).
+  func markStage(_ result: BuildResult) {
+    context.stage?.setResult(result)
+    warning.result = warning.result.combined(result)
+  }
 
   var run: PipelineRun { context.run }
 
@@ -139,4 +149,9 @@ struct StepInvocation: @unchecked Sendable {
     default: return Groovy.string(value)
     }
   }
+}
+
+/// The result a step marks on itself while it runs (see `StepInvocation.markStage`).
+final class StepWarning: @unchecked Sendable {
+  var result: BuildResult = .success
 }

@@ -29,11 +29,16 @@ import Testing
     for (index, line) in runs.enumerated() {
       let workspace = scratch + "/workspace"
       let extra = line.split(separator: " ").map { String($0).replacingOccurrences(of: "$FIXTURE", with: directory.path) }
+      // Defaults the fixture's own arguments may replace: no prompts, a fixed user.
+      var defaults = ["--input": "abort", "--cause": "user:tester"]
+      for option in extra where defaults[option] != nil { defaults[option] = nil }
       let arguments = ["run", directory.path + "/Jenkinsfile", "--log-format", "json", "--workspace", workspace,
-                       "--job-name", name, "--state-dir", scratch + "/state", "--input", "abort", "--cause", "user:tester"] + extra
+                       "--job-name", name, "--state-dir", scratch + "/state"]
+        + defaults.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] } + extra
       let result = carson(arguments, in: directory.path)
       let events = try result.stdout.split(separator: "\n").map { try JSONValue.parse(Array($0.utf8)) }
-      lines.append(#"{"run":\#(index + 1),"arguments":\#(JSONValue.array(extra.map { .string($0) }).compact),"exit":\#(result.code)}"#)
+      let shown = JSONValue.array(extra.map { .string(normalize($0, directory.path, workspace)) }).compact
+      lines.append(#"{"run":\#(index + 1),"arguments":\#(shown),"exit":\#(result.code)}"#)
       if !result.stderr.isEmpty { lines.append(#"{"stderr":\#(JSONValue.string(normalize(result.stderr, directory.path, workspace)).compact)}"#) }
       for event in canonicalOrder(events) {
         lines.append(normalized(event, source: directory.path, workspace: workspace).compact)

@@ -103,7 +103,7 @@ enum ArtifactSteps {
     step.context.log("Tests: \(counts.total), failures: \(counts.failures), errors: \(counts.errors), skipped: \(counts.skipped)")
     if counts.failures + counts.errors > 0 {
       step.run.build.setResult(.unstable)
-      step.context.stage?.setResult(.unstable)
+      step.markStage(.unstable)
     }
     return .object(TestSummaryObject(counts))
   }

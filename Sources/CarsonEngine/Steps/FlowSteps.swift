@@ -101,12 +101,18 @@ enum FlowSteps {
       throw error
     } catch {
       if error is FlowInterrupted, step.run.root.isCancelled { throw error }
-      let buildResult = step.string("buildResult").flatMap(BuildResult.init(name:)) ?? defaultBuild
-      let stageResult = step.string("stageResult").flatMap(BuildResult.init(name:)) ?? defaultStage
-      if let message = step.string("message") { step.context.log(message) }
+      var buildResult = step.string("buildResult").flatMap(BuildResult.init(name:)) ?? defaultBuild
+      var stageResult = step.string("stageResult").flatMap(BuildResult.init(name:)) ?? defaultStage
+      // CatchErrorStep's order: the message, then the error; an interruption (a timeout) gives
+      // its own result to both.
+      if let message = step.string("message") { step.context.log("ERROR: \(message)") }
       step.run.report(error, step.context)
+      if let interrupted = error as? FlowInterrupted {
+        buildResult = BuildResult(interrupted.reason.result)
+        stageResult = buildResult
+      }
       step.run.build.setResult(buildResult)
-      step.context.stage?.setResult(stageResult)
+      step.markStage(stageResult)
       return .null
     }
   }

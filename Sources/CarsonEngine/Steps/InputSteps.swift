@@ -46,14 +46,16 @@ enum InputSteps {
   /// (a headless run never waits for an answer that cannot come).
   static func ask(message: String, id: String, parameters: [(name: String, type: String, defaultValue: GValue)], _ context: BranchContext) throws -> Answer {
     let run = context.run
-    context.log("Input requested: \(message)")
+    // Jenkins prints the message and "Proceed or Abort", then who answered.
+    context.log(message)
+    context.log("Proceed or Abort")
     let defaults = parameters.map { ($0.name, $0.defaultValue) }
     switch run.options.input {
     case .approveAll:
-      context.log("Approved by carson (--input approve)")
+      context.log("Approved by carson")
       return Answer(values: defaults, approver: "carson")
     case .abortAll:
-      context.log("Rejected by carson (--input abort)")
+      context.log("Rejected by carson")
       throw FlowInterrupted(.init(.aborted, "Rejected by carson"))
     case .answers(let json):
       guard let entry = json[id] ?? json[capitalized(id)] ?? json[message] else {

@@ -66,7 +66,11 @@ enum ShellSteps {
     }
     out.flush()
     err.flush()
-    if let reason = context.cancellation.cancellationReason { throw FlowInterrupted(reason) }
+    if let reason = context.cancellation.cancellationReason {
+      // durable-task's words when a running script is stopped.
+      context.log("Sending interrupt signal to process")
+      throw FlowInterrupted(reason)
+    }
     if returnStatus { return .int(Int64(exit.status)) }
     if exit.status != 0 { throw StepFailure("script returned exit code \(exit.status)") }
     return returnStdout ? .string(String(decoding: captured, as: UTF8.self)) : .null

@@ -27,7 +27,7 @@ enum BasicSteps {
       let message = step.string("message") ?? ""
       step.context.log("WARNING: \(message)")
       step.run.build.setResult(.unstable)
-      step.context.stage?.setResult(.unstable)
+      step.markStage(.unstable)
       return .null
     },
     "isUnix": { _ in .bool(true) },
