@@ -30,6 +30,10 @@ enum FileSteps {
         step.context.log("[dry run] deleteDir \(step.context.directory)")
         return .null
       }
+      if let refusal = step.run.refuseToDelete(step.context.directory) {
+        step.context.log(refusal)
+        return .null
+      }
       try? FileManager.default.removeItem(atPath: step.context.directory)
       return .null
     },
@@ -37,6 +41,10 @@ enum FileSteps {
       let workspace = step.context.node?.workspace ?? step.run.options.workspace
       if step.run.options.dryRun {
         step.context.log("[dry run] cleanWs \(workspace)")
+        return .null
+      }
+      if let refusal = step.run.refuseToDelete(workspace) {
+        step.context.log(refusal)
         return .null
       }
       step.context.log("[WS-CLEANUP] Deleting project workspace...")
@@ -150,5 +158,18 @@ enum FileGlob {
       try? manager.removeItem(atPath: target)
       try manager.copyItem(atPath: source + "/" + file, toPath: target)
     }
+  }
+}
+
+extension PipelineRun {
+  /// By default the workspace is the Jenkinsfile's own directory, the user's checkout: a
+  /// `cleanWs()` or `deleteDir()` there (common in `post { always { … } }`) would wipe their work,
+  /// which Jenkins never risks since its workspace is a copy. Deleting that directory or one
+  /// containing it is refused with a warning; `--workspace DIR` runs on a copy that may be deleted.
+  func refuseToDelete(_ path: String) -> String? {
+    let source = URL(fileURLWithPath: options.sourceDirectory ?? options.workspace).standardized.path
+    let target = URL(fileURLWithPath: path).standardized.path
+    guard source == target || source.hasPrefix(target.hasSuffix("/") ? target : target + "/") else { return nil }
+    return "WARNING: not deleting \(target): it holds the Jenkinsfile's own directory (run with --workspace DIR to work on a copy)"
   }
 }
