@@ -7,7 +7,8 @@ let package = Package(
   name: "Carson",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "carson", targets: ["carson"])
+    .executable(name: "carson", targets: ["carson"]),
+    .executable(name: "carson-shim", targets: ["carson-shim"]),
   ],
   targets: [
     // Source text, tokens, lexer, Groovy parser, syntax tree, diagnostics. Pure.
@@ -21,8 +22,13 @@ let package = Package(
     .target(name: "CCarsonSpawn"),
     // Processes, process groups, cancellation: the only code that starts programs.
     .target(name: "CarsonExec", dependencies: ["CCarsonSpawn"]),
+    // Docker agents through the docker CLI: containers, images, registry logins, the shell server.
+    .target(name: "CarsonDocker", dependencies: ["CarsonExec"]),
+    // The shell server Carson starts inside agent containers: C, static, no dependencies, so
+    // that it runs in any image.
+    .executableTarget(name: "carson-shim", path: "Sources/carson-shim", linkerSettings: [.unsafeFlags(["-static-executable"])]),
     // Runs pipelines: stages, when, post, results, steps, events, masking.
-    .target(name: "CarsonEngine", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonGroovy", "CarsonExec"]),
+    .target(name: "CarsonEngine", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonGroovy", "CarsonExec", "CarsonDocker"]),
     // Renderers of the event stream: console, plain, Jenkins-style log, JSON lines.
     .target(name: "CarsonReport", dependencies: ["CarsonSyntax", "CarsonEngine"]),
     // Argument parsing, commands, diagnostic renderers, exit codes.

@@ -10,6 +10,11 @@
 
 int carson_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[], const char *cwd,
                  int stdout_fd, int stderr_fd) {
+  return carson_spawn_io(pid, path, argv, envp, cwd, -1, stdout_fd, stderr_fd);
+}
+
+int carson_spawn_io(pid_t *pid, const char *path, char *const argv[], char *const envp[], const char *cwd,
+                    int stdin_fd, int stdout_fd, int stderr_fd) {
   posix_spawn_file_actions_t actions;
   posix_spawnattr_t attr;
   int rc = posix_spawn_file_actions_init(&actions);
@@ -19,7 +24,11 @@ int carson_spawn(pid_t *pid, const char *path, char *const argv[], char *const e
     posix_spawn_file_actions_destroy(&actions);
     return rc;
   }
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  if (stdin_fd < 0) {
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  } else {
+    posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
+  }
   posix_spawn_file_actions_adddup2(&actions, stdout_fd, 1);
   posix_spawn_file_actions_adddup2(&actions, stderr_fd, 2);
   if (cwd != NULL && cwd[0] != '\0') posix_spawn_file_actions_addchdir_np(&actions, cwd);

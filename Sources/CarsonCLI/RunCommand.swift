@@ -32,6 +32,7 @@ enum RunCommand {
       OptionSpec(["--tools"], value: "FILE", help: "Tool installations (maven, jdk, …) by name, a JSON file (docs/cli.md)."),
       OptionSpec(["--artifacts"], value: "DIR", help: "Where archiveArtifacts copies to (default: .carson/artifacts/JOB/BUILD)."),
       OptionSpec(["--state-dir"], value: "DIR", help: "Where previous results and build numbers are kept (default: $XDG_STATE_HOME/carson or ~/.local/state/carson)."),
+      OptionSpec(["--no-shim"], help: "Run each step in a Docker agent with its own docker exec, without Carson's shell server."),
       OptionSpec(["--cause"], value: "CAUSE", help: "Why the build started, for when { triggeredBy }: user[:NAME] (default), timer or scm."),
     ],
     positionals: [("JENKINSFILE", "The Jenkinsfile to run (default: ./Jenkinsfile).")],
@@ -119,7 +120,9 @@ enum RunCommand {
       switch count {
       case 1: run.abort()
       case 2: run.stopNow()
-      default: exit(BuildResult.aborted.exitCode)
+      default:
+        run.removeContainersNow()
+        exit(BuildResult.aborted.exitCode)
       }
     }
     defer { signals.cancel() }

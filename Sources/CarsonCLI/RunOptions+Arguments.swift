@@ -45,7 +45,17 @@ extension RunCommand {
     options.artifactsDirectory = arguments.value("--artifacts").map { $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0 }
     options.stateDirectory = arguments.value("--state-dir").map { $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0 }
     if let cause = arguments.value("--cause") { options.causes = [try buildCause(cause)] }
+    if !arguments.flag("--no-shim") { options.containerShim = installedShim() }
     return options
+  }
+
+  /// `carson-shim` installed next to the `carson` executable (`swift build` and `make` put it
+  /// there), or given by CARSON_SHIM; nil when there is none (steps then use `docker exec`).
+  static func installedShim() -> String? {
+    if let given = ProcessInfo.processInfo.environment["CARSON_SHIM"], !given.isEmpty { return given }
+    guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
+    let candidate = (executable as NSString).deletingLastPathComponent + "/carson-shim"
+    return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
   }
 
   static func buildCause(_ text: String) throws -> BuildCause {

@@ -1,3 +1,4 @@
+import CarsonDocker
 import CarsonExec
 import CarsonGroovy
 import CarsonModel
@@ -24,6 +25,8 @@ final class BranchContext: EvaluationContext, @unchecked Sendable {
   var postResult: BuildResult?
   /// While an `environment {}` block is evaluated: its entries, resolved on first use.
   var pendingEnvironment: LazyEnvironment?
+  /// `newContainerPerStage()`: the pipeline's Docker agent, started afresh for each stage.
+  var perStageContainer: DockerAgentSettings?
 
   init(run: PipelineRun, node: NodeContext?, cancellation: CancellationScope) {
     self.run = run
@@ -42,6 +45,7 @@ final class BranchContext: EvaluationContext, @unchecked Sendable {
     copy.stage = stage
     copy.postResult = postResult
     copy.pendingEnvironment = pendingEnvironment
+    copy.perStageContainer = perStageContainer
     return copy
   }
 
@@ -52,9 +56,21 @@ final class BranchContext: EvaluationContext, @unchecked Sendable {
   /// The environment a process started here gets: the machine's, the agent's, the build's
   /// variables, `env.X = …` assignments, then the overlays (innermost wins).
   var environment: [String: String] {
-    var env = run.options.processEnvironment
+    var env = node?.container == nil ? run.options.processEnvironment : [:]
+    env.merge(buildEnvironment) { _, new in new }
+    return env
+  }
+
+  /// The build's own variables, without this machine's environment: what a command in an
+  /// agent container gets on top of the image's environment (PATH, HOME, … stay the image's).
+  var buildEnvironment: [String: String] {
+    var env: [String: String] = [:]
     if let node { env.merge(node.environment) { _, new in new } }
     env.merge(run.buildVariables) { _, new in new }
+    if let node {
+      env["NODE_NAME"] = node.name
+      env["NODE_LABELS"] = nodeLabels(node)
+    }
     env.merge(run.build.globalEnvironment) { _, new in new }
     env["WORKSPACE"] = node?.workspace ?? run.options.workspace
     for layer in overlays { env.merge(layer) { _, new in new } }
@@ -67,10 +83,14 @@ final class BranchContext: EvaluationContext, @unchecked Sendable {
     for layer in overlays.reversed() { if let v = layer[name] { return v } }
     if let v = run.build.globalEnvironment[name] { return v }
     if name == "WORKSPACE" { return node?.workspace ?? run.options.workspace }
+    if name == "NODE_NAME", let node { return node.name }
+    if name == "NODE_LABELS", let node { return nodeLabels(node) }
     if let v = run.buildVariables[name] { return v }
     if let v = node?.environment[name] { return v }
     return run.options.processEnvironment[name]
   }
+
+  func nodeLabels(_ node: NodeContext) -> String { ([node.name] + node.labels.sorted()).joined(separator: " ") }
 
   func log(_ text: String) {
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -90,6 +110,9 @@ struct NodeContext {
   var workspace: String
   var environment: [String: String]
   var labels: Set<String>
+  /// Where commands run: this machine, or the agent container.
+  var runner: CommandRunner = HostCommandRunner()
+  var container: AgentContainer?
 }
 
 /// A stage being run: its own result (warnings) and timing.

@@ -128,6 +128,14 @@ public final class SecretMasker: @unchecked Sendable {
     lock.unlock()
   }
 
+  /// Whether `text` holds any secret (then it must not become a process argument).
+  public func containsSecret(_ text: String) -> Bool {
+    lock.lock()
+    let current = secrets
+    lock.unlock()
+    return current.contains { text.contains($0) }
+  }
+
   public func mask(_ text: String) -> String {
     lock.lock()
     let current = secrets

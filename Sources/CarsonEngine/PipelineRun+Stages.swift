@@ -125,13 +125,7 @@ extension PipelineRun {
         skipped = true
         return
       }
-      if let agent = stage.agent {
-        context.node = try self.allocateNode(agent, for: context)
-        if agent.type != "none", self.options.fromSCM, !self.skipDefaultCheckout, !Self.option("skipDefaultCheckout", in: stage.options) {
-          let subdirectory = try self.stringOption("checkoutToSubdirectory", in: stage.options, context) ?? self.checkoutSubdirectory
-          context.overlays.append(try self.checkoutSCM(context, subdirectory: subdirectory))
-        }
-      }
+      try self.withStageAgent(stage, context) { context in
       if !(try checkWhen(context)) {
         skipped = true
         return
@@ -151,9 +145,25 @@ extension PipelineRun {
         }
         if let error = self.runPost(stage.post, context, error: stepsError, stage: record) ?? stepsError { throw error }
       }
+      }
     }
     // A false `when` is reported once the wrappers and the agent opened before it have closed.
     return skipped ? skipForWhen(stage, context) : false
+  }
+
+  /// The stage's agent (a new node gets Jenkins' automatic checkout), or under
+  /// `newContainerPerStage()` a fresh container of the pipeline's Docker agent.
+  func withStageAgent(_ stage: Stage, _ context: BranchContext, _ body: (BranchContext) throws -> Void) throws {
+    if stage.agent == nil, let perStage = context.perStageContainer, stage.steps != nil {
+      let inner = context.derived()
+      inner.perStageContainer = nil
+      return try withDockerAgent(perStage, inner, body)
+    }
+    try withAgent(stage.agent, context, checkout: { node in
+      guard self.options.fromSCM, !self.skipDefaultCheckout, !Self.option("skipDefaultCheckout", in: stage.options) else { return }
+      let subdirectory = try self.stringOption("checkoutToSubdirectory", in: stage.options, node) ?? self.checkoutSubdirectory
+      node.overlays.append(try self.checkoutSCM(node, subdirectory: subdirectory))
+    }, body)
   }
 
   /// A declarative option given without `false` (`skipDefaultCheckout()`, `skipDefaultCheckout(true)`).

@@ -33,7 +33,12 @@ public final class PipelineRun: @unchecked Sendable {
   var parallelsAlwaysFailFast = false
   var skipDefaultCheckout = false
   var checkoutSubdirectory: String?
+  var newContainerPerStage = false
   let locks = LocalLocks()
+  let workspaces = WorkspaceLeases()
+  let dockerState = DockerState()
+  /// Identifies this run's containers (label `carson.run`), for `carson cleanup`.
+  let runID = UUID().uuidString.lowercased()
 
   public var masker: SecretMasker { hub.masker }
 
@@ -62,7 +67,7 @@ public final class PipelineRun: @unchecked Sendable {
       "BUILD_NUMBER": String(buildNumber), "BUILD_ID": String(buildNumber), "BUILD_DISPLAY_NAME": "#\(buildNumber)",
       "JOB_NAME": options.jobName, "JOB_BASE_NAME": String(options.jobName.split(separator: "/").last ?? ""),
       "BUILD_TAG": "jenkins-\(options.jobName.replacingOccurrences(of: "/", with: "-"))-\(buildNumber)",
-      "NODE_NAME": "built-in", "NODE_LABELS": "built-in", "EXECUTOR_NUMBER": "0", "WORKSPACE": options.workspace,
+      "EXECUTOR_NUMBER": "0", "WORKSPACE": options.workspace,
       "JENKINS_HOME": stateStore.directory, "CI": "true",
     ]
     if let branch = options.branch { vars["BRANCH_NAME"] = branch }
@@ -92,6 +97,14 @@ public final class PipelineRun: @unchecked Sendable {
       do {
         if pipeline.options?.options.contains(where: { $0.name == "disableConcurrentBuilds" }) == true {
           jobLock = try stateStore.lockJob(options.jobName)
+        }
+        if usesDockerAgents && !options.dryRun {
+          // Fail before any stage runs, not halfway through the pipeline.
+          do {
+            try dockerClient().checkEngine()
+          } catch {
+            throw RunSetupError("this pipeline has Docker agents, but \(error)")
+          }
         }
         try interpreter.runScript(context) { [pipeline] statement in statement.range.union(pipeline.range) == statement.range }
         try declareParameters(context)
@@ -125,16 +138,20 @@ public final class PipelineRun: @unchecked Sendable {
     hardStop.cancel(CancellationReason(.aborted, "Stopped at once by a second interrupt"))
   }
 
+  /// Before leaving without unwinding (a third interrupt): removes the containers still running.
+  public func removeContainersNow() {
+    removeLeftoverContainers()
+  }
+
   /// Agent and its checkout, environment, options, tools, stages, then the pipeline `post` inside that
   /// context, in Jenkins' order. A failure before the stages could start still runs `post`, outside it.
   func runPipelineBody(_ context: BranchContext) throws {
     applyDeclarativeOptions()
     var contextReady = false
     do {
-      context.node = try allocateNode(pipeline.agent, for: context)
       checkoutSubdirectory = try stringOption("checkoutToSubdirectory", in: pipeline.options, context)
-      try automaticCheckout(context)
-      try withEnvironment(pipeline.environment, context) { context in
+      try withAgent(pipeline.agent, context, checkout: { try self.automaticCheckout($0) }) { context in
+      try self.withEnvironment(self.pipeline.environment, context) { context in
         try self.withOptions(self.pipeline.options, context) { context in
           try self.withTools(self.pipeline.tools?.tools ?? [], context, synthetic: true) { context in
             contextReady = true
@@ -148,6 +165,7 @@ public final class PipelineRun: @unchecked Sendable {
             if let error = stagesError ?? postError { throw error }
           }
         }
+      }
       }
     } catch {
       if !contextReady, let postError = runPost(pipeline.post, context, error: error, stage: nil) {
@@ -181,6 +199,7 @@ public final class PipelineRun: @unchecked Sendable {
       switch option.name {
       case "skipStagesAfterUnstable": skipStagesAfterUnstable = true
       case "parallelsAlwaysFailFast": parallelsAlwaysFailFast = true
+      case "newContainerPerStage": newContainerPerStage = true
       case "skipDefaultCheckout": skipDefaultCheckout = Self.option("skipDefaultCheckout", in: pipeline.options)
       default: break
       }
@@ -224,49 +243,6 @@ public final class PipelineRun: @unchecked Sendable {
       hub.emit(.stageFinished(stage: name, path: inner.path, status: StageStatus(result(of: error)), skipReason: nil, durationMs: milliseconds(since: started)))
       throw error
     }
-  }
-
-  /// The node for an agent directive: the host, under the emulated agent the label selects.
-  func allocateNode(_ agent: Agent?, for context: BranchContext) throws -> NodeContext? {
-    guard let agent else { return context.node }
-    switch agent.type {
-    case "none": return nil
-    case "any": return try node(forLabel: "", context)
-    case "label", "node":
-      var label = ""
-      var workspace: String?
-      switch agent.arguments {
-      case .single(let value): label = Groovy.string(try evaluate(value, context))
-      case .block(let entries):
-        for entry in entries {
-          guard case .single(let value) = entry.value else { continue }
-          if entry.key == "label" { label = Groovy.string(try evaluate(value, context)) }
-          if entry.key == "customWorkspace" { workspace = Groovy.string(try evaluate(value, context)) }
-        }
-      case .none: break
-      }
-      var node = try node(forLabel: label, context)
-      if let workspace {
-        // A relative custom workspace is relative to the run's workspace, `..` and `.` resolved.
-        node.workspace = URL(fileURLWithPath: workspace.hasPrefix("/") ? workspace : options.workspace + "/" + workspace).standardized.path
-        try? FileManager.default.createDirectory(atPath: node.workspace, withIntermediateDirectories: true)
-        context.directory = node.workspace
-      }
-      return node
-    default:
-      throw StepFailure("agent type '\(agent.type)' needs Docker or Kubernetes, which `carson run` does not provide on this host yet")
-    }
-  }
-
-  func node(forLabel label: String, _ context: BranchContext) throws -> NodeContext {
-    if options.agents.isEmpty {
-      return NodeContext(name: "built-in", workspace: options.workspace, environment: [:], labels: [])
-    }
-    guard let agent = options.agents.first(where: { $0.matches(label) }) else {
-      let known = options.agents.map { "\($0.name) [\($0.labels.sorted().joined(separator: " "))]" }.joined(separator: ", ")
-      throw StepFailure("No agent matches the label expression '\(label)' (agents: \(known))")
-    }
-    return NodeContext(name: agent.name, workspace: options.workspace, environment: agent.environment, labels: agent.labels)
   }
 
   // MARK: Evaluation helpers

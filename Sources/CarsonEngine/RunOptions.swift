@@ -39,6 +39,9 @@ public struct RunOptions: Sendable {
   public var causes: [BuildCause] = [.user(ProcessInfo.processInfo.environment["USER"] ?? "carson")]
   /// The Jenkinsfile came from SCM (`checkout scm` and the automatic checkout log so).
   public var fromSCM = true
+  /// The shell server (`carson-shim`) to mount into agent containers so that steps after the
+  /// first skip `docker exec`; nil: one `docker exec` per step.
+  public var containerShim: String?
 
   public init(workspace: String, jobName: String) {
     self.workspace = workspace

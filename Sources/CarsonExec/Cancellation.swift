@@ -27,6 +27,8 @@ public final class CancellationScope: @unchecked Sendable {
   private var reason: CancellationReason?
   private var children: [Weak] = []
   private var processGroups: Set<pid_t> = []
+  private var stoppers: [UInt64: @Sendable () -> Void] = [:]
+  private var nextStopper: UInt64 = 0
   private weak var parent: CancellationScope?
 
   private struct Weak {
@@ -65,10 +67,12 @@ public final class CancellationScope: @unchecked Sendable {
     }
     reason = why
     let groups = processGroups
+    let stops = Array(stoppers.values)
     let kids = children.compactMap(\.scope)
     lock.broadcast()
     lock.unlock()
     for group in groups { ProcessKiller.terminate(group: group) }
+    for stop in stops { stop() }
     for kid in kids { kid.cancel(why) }
   }
 
@@ -85,6 +89,24 @@ public final class CancellationScope: @unchecked Sendable {
   public func unregister(processGroup: pid_t) {
     lock.lock()
     processGroups.remove(processGroup)
+    lock.unlock()
+  }
+
+  /// Registers how to stop work that is not a local process group (a job inside a container);
+  /// returns a token for `unregister`, or nil (and the caller should stop at once) when the
+  /// scope is already cancelled.
+  public func register(stopper: @escaping @Sendable () -> Void) -> UInt64? {
+    lock.lock()
+    defer { lock.unlock() }
+    if reason != nil { return nil }
+    nextStopper += 1
+    stoppers[nextStopper] = stopper
+    return nextStopper
+  }
+
+  public func unregister(stopper token: UInt64) {
+    lock.lock()
+    stoppers[token] = nil
     lock.unlock()
   }
 

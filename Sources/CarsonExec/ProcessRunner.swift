@@ -7,11 +7,16 @@ public struct ProcessSpec: Sendable {
   public var arguments: [String]
   public var environment: [String: String]
   public var workingDirectory: String
+  /// Standard error into the same pipe as standard output, so lines keep the order the program
+  /// wrote them in (a shell's `+ command` traces before the command's output), as Jenkins' log.
+  /// Everything is then delivered as `.stdout`.
+  public var mergeStandardError: Bool
 
-  public init(arguments: [String], environment: [String: String], workingDirectory: String) {
+  public init(arguments: [String], environment: [String: String], workingDirectory: String, mergeStandardError: Bool = false) {
     self.arguments = arguments
     self.environment = environment
     self.workingDirectory = workingDirectory
+    self.mergeStandardError = mergeStandardError
   }
 }
 
@@ -66,7 +71,7 @@ public enum ProcessRunner {
     var pid: pid_t = 0
     let rc = withCStrings(spec.arguments) { argv in
       withCStrings(spec.environment.map { "\($0.key)=\($0.value)" }) { envp in
-        carson_spawn(&pid, path, argv, envp, spec.workingDirectory, outPipe[1], errPipe[1])
+        carson_spawn(&pid, path, argv, envp, spec.workingDirectory, outPipe[1], spec.mergeStandardError ? outPipe[1] : errPipe[1])
       }
     }
     close(outPipe[1])

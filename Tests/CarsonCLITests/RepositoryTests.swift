@@ -24,8 +24,10 @@ import Testing
     "CarsonBench": ["CarsonSyntax", "CarsonModel"],
     "CCarsonSpawn": [],
     "CarsonExec": ["CCarsonSpawn"],
+    "CarsonDocker": ["CarsonExec"],
+    "carson-shim": [],
     "CarsonGroovy": ["CarsonSyntax"],
-    "CarsonEngine": ["CarsonSyntax", "CarsonModel", "CarsonGroovy", "CarsonExec"],
+    "CarsonEngine": ["CarsonSyntax", "CarsonModel", "CarsonGroovy", "CarsonExec", "CarsonDocker"],
     "CarsonReport": ["CarsonSyntax", "CarsonEngine"],
   ]
 

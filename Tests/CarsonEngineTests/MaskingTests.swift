@@ -32,7 +32,7 @@ import Testing
         agent any
         stages { stage('A') { steps {
           withCredentials([string(credentialsId: 'token', variable: 'T')]) {
-            sh 'half=${#T}; half=$((half / 2)); printf "%s" "$(echo "$T" | cut -c1-$half)"; sleep 0.3; printf "%s\\\\n" "$(echo "$T" | cut -c$((half + 1))-)"'
+            sh 'set +x; half=${#T}; half=$((half / 2)); printf "%s" "$(echo "$T" | cut -c1-$half)"; sleep 0.3; printf "%s\\\\n" "$(echo "$T" | cut -c$((half + 1))-)"'
           }
         } } }
       }

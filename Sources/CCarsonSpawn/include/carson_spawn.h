@@ -11,6 +11,11 @@
 int carson_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[], const char *cwd,
                  int stdout_fd, int stderr_fd);
 
+/// carson_spawn with standard input from `stdin_fd` (-1: /dev/null), for long-lived processes
+/// Carson talks to (the shell server inside an agent container).
+int carson_spawn_io(pid_t *pid, const char *path, char *const argv[], char *const envp[], const char *cwd,
+                    int stdin_fd, int stdout_fd, int stderr_fd);
+
 /// pipe2(fds, O_CLOEXEC): both ends close on exec, so a pipe created for one process never
 /// leaks into another started concurrently by a parallel branch.
 int carson_pipe_cloexec(int fds[2]);

@@ -35,34 +35,52 @@ enum ShellSteps {
       return .null
     }
 
-    // A script goes to `sh -xe -c` as one argument (no file to write, sync and delete per step);
-    // a `#!` script, or one too long for an argument (Linux caps one at 128 KiB), goes to a file.
+    // A script goes to `sh -xe -c` as one argument (no file to write, sync and delete per step).
+    // A `#!` script, one too long for an argument (Linux caps one at 128 KiB) or one holding a
+    // secret (arguments show in `ps`) goes to a private file instead, as Jenkins always does;
+    // in a container, in the workspace's `@tmp` directory, which is mounted there.
+    let node = context.node
     var file: String?
     defer { if let file { try? FileManager.default.removeItem(atPath: file) } }
     let arguments: [String]
-    if script.hasPrefix("#!") || script.utf8.count > 100_000 {
-      let path = run.runDirectory + "/script-\(UUID().uuidString).sh"
-      try Data(script.utf8).write(to: URL(fileURLWithPath: path))
-      chmod(path, 0o700)
+    if script.hasPrefix("#!") || script.utf8.count > 100_000 || run.masker.containsSecret(script) {
+      let directory = node?.container == nil ? run.runDirectory : (node?.workspace ?? run.options.workspace) + "@tmp"
+      let path = directory + "/script-\(UUID().uuidString).sh"
+      try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      guard FileManager.default.createFile(atPath: path, contents: Data(script.utf8), attributes: [.posixPermissions: 0o700]) else {
+        throw StepFailure("cannot write the script to \(path)")
+      }
       file = path
       arguments = script.hasPrefix("#!") ? [path] : ["/bin/sh", "-xe", path]
     } else {
       arguments = ["/bin/sh", "-xe", "-c", script]
     }
     try? FileManager.default.createDirectory(atPath: context.directory, withIntermediateDirectories: true)
-    let spec = ProcessSpec(arguments: arguments, environment: context.environment, workingDirectory: context.directory)
+    // Output and trace lines keep their order as in Jenkins' log (one stream), except that
+    // with returnStdout stderr stays apart from the captured stdout.
+    let spec = ProcessSpec(arguments: arguments, environment: context.environment, workingDirectory: context.directory, mergeStandardError: !returnStdout)
+    let runner = node?.runner ?? HostCommandRunner()
 
     var captured = [UInt8]()
     let out = LineEmitter(run.hub, context.path, .stdout)
     let err = LineEmitter(run.hub, context.path, .stderr)
-    let exit: ProcessExit = try run.interpreter.lock.unlocked {
-      try ProcessRunner.run(spec, cancellation: context.cancellation) { stream, chunk in
-        if stream == .stdout {
-          if returnStdout { captured += chunk } else { out.write(chunk) }
-        } else {
-          err.write(chunk)
+    let exit: ProcessExit
+    do {
+      exit = try run.interpreter.lock.unlocked {
+        try runner.run(spec, cancellation: context.cancellation) { stream, chunk in
+          if stream == .stdout {
+            if returnStdout { captured += chunk } else { out.write(chunk) }
+          } else {
+            err.write(chunk)
+          }
         }
       }
+    } catch {
+      out.flush()
+      err.flush()
+      // A container removed by an abort ends its steps with an error; the abort is the cause.
+      if let reason = context.cancellation.cancellationReason { throw FlowInterrupted(reason) }
+      throw StepFailure("\(error)")
     }
     out.flush()
     err.flush()

@@ -1,0 +1,139 @@
+import CarsonExec
+import Foundation
+
+/// How to start an agent container, as docker-workflow starts one: detached, with a TTY and
+/// `cat` as the keep-alive command, the workspace mounted at the same path, the invoking user.
+public struct ContainerSpec: Sendable {
+  public var image: String
+  public var workspace: String
+  /// `args` of the agent, already split into words.
+  public var userArguments: [String] = []
+  public var labels: [String: String] = [:]
+  /// `uid:gid` the steps run as.
+  public var user: String
+  /// The shell server on this machine, mounted read-only into the container; nil: `docker exec` per step.
+  public var shim: String?
+
+  public init(image: String, workspace: String, user: String = "\(getuid()):\(getgid())") {
+    self.image = image
+    self.workspace = workspace
+    self.user = user
+  }
+
+  /// Where the shell server appears inside the container.
+  public static let shimMountPoint = "/.carson-shim"
+
+  /// The `docker run` arguments (without the program name).
+  public var runArguments: [String] {
+    var arguments = ["run", "-t", "-d", "-u", user]
+    arguments += userArguments
+    arguments += ["-w", workspace, "-v", "\(workspace):\(workspace):rw", "-v", "\(workspace)@tmp:\(workspace)@tmp:rw"]
+    if let shim { arguments += ["-v", "\(shim):\(Self.shimMountPoint):ro"] }
+    for (key, value) in labels.sorted(by: { $0.key < $1.key }) { arguments += ["--label", "\(key)=\(value)"] }
+    arguments += [image, "cat"]
+    return arguments
+  }
+}
+
+/// A running agent container. Steps run in it through a pool of shell-server sessions (or one
+/// `docker exec` each without the server); `stop()` removes it, whatever happened before.
+public final class AgentContainer: CommandRunner, @unchecked Sendable {
+  public let id: String
+  public let spec: ContainerSpec
+  let docker: DockerCLI
+  private let lock = NSLock()
+  private var idleSessions: [ShimSession] = []
+  private var stopped = false
+  /// Where `docker exec --env-file` files are written when there is no shell server.
+  let scratchDirectory: String
+
+  /// Starts the container; logs the `docker run` command line as Jenkins does.
+  public static func start(_ spec: ContainerSpec, docker: DockerCLI, scratchDirectory: String, log: (String) -> Void) throws -> AgentContainer {
+    try? FileManager.default.createDirectory(atPath: spec.workspace + "@tmp", withIntermediateDirectories: true)
+    log("$ docker " + spec.runArguments.joined(separator: " "))
+    let result = try docker.capture(spec.runArguments)
+    let id = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard result.succeeded, !id.isEmpty else {
+      throw DockerError("cannot start a container of image '\(spec.image)': \(result.reason)")
+    }
+    let container = AgentContainer(id: id, spec: spec, docker: docker, scratchDirectory: scratchDirectory)
+    // An ENTRYPOINT that does not run the command it is given ends the container at once.
+    let state = try docker.capture(["inspect", "-f", "{{.State.Running}} {{.State.ExitCode}}", id])
+    if state.succeeded, state.stdout.hasPrefix("false") {
+      let logs = (try? docker.capture(["logs", "--tail", "20", id])).map { ($0.stdout + $0.stderr).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+      container.stop()
+      throw DockerError(
+        "the container of image '\(spec.image)' stopped right after it started (exit code \(state.stdout.split(separator: " ").last.map(String.init) ?? "?")): its ENTRYPOINT does not run the command it is given, as Jenkins requires. Add args '--entrypoint=' to the agent to disable it\(logs.isEmpty ? "" : ". Container output: \(logs)")")
+    }
+    return container
+  }
+
+  init(id: String, spec: ContainerSpec, docker: DockerCLI, scratchDirectory: String) {
+    self.id = id
+    self.spec = spec
+    self.docker = docker
+    self.scratchDirectory = scratchDirectory
+  }
+
+  public func run(
+    _ command: ProcessSpec, cancellation: CancellationScope?, output: (CarsonExec.OutputStream, UnsafeRawBufferPointer) -> Void
+  ) throws -> ProcessExit {
+    guard spec.shim != nil else { return try runWithExec(command, cancellation: cancellation, output: output) }
+    let session = try takeSession()
+    defer { giveBack(session) }
+    return try session.run(command, cancellation: cancellation, output: output)
+  }
+
+  private func takeSession() throws -> ShimSession {
+    lock.lock()
+    if stopped {
+      lock.unlock()
+      throw DockerError("the container \(id.prefix(12)) has been stopped")
+    }
+    if let session = idleSessions.popLast() {
+      lock.unlock()
+      return session
+    }
+    lock.unlock()
+    return try ShimSession(docker: docker, container: id, shimPath: ContainerSpec.shimMountPoint)
+  }
+
+  private func giveBack(_ session: ShimSession) {
+    lock.lock()
+    if session.healthy && !stopped {
+      idleSessions.append(session)
+      lock.unlock()
+    } else {
+      lock.unlock()
+      session.close()
+    }
+  }
+
+  /// Without the shell server: one `docker exec` per command, the environment in a private
+  /// env file (never on the command line, where `ps` would show it).
+  private func runWithExec(
+    _ command: ProcessSpec, cancellation: CancellationScope?, output: (CarsonExec.OutputStream, UnsafeRawBufferPointer) -> Void
+  ) throws -> ProcessExit {
+    let envFile = scratchDirectory + "/env-\(UUID().uuidString)"
+    let lines = command.environment.filter { !$0.value.contains("\n") }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+    guard FileManager.default.createFile(atPath: envFile, contents: Data(lines.utf8), attributes: [.posixPermissions: 0o600]) else {
+      throw DockerError("cannot write \(envFile)")
+    }
+    defer { try? FileManager.default.removeItem(atPath: envFile) }
+    // `docker exec` has no way to merge the streams; a shell in between does it.
+    let program = command.mergeStandardError ? ["/bin/sh", "-c", "exec \"$@\" 2>&1", "sh"] + command.arguments : command.arguments
+    let arguments = ["exec", "--env-file", envFile, "-w", command.workingDirectory, id] + program
+    return try docker.stream(arguments, cancellation: cancellation, output: output)
+  }
+
+  /// Stops and removes the container (and closes the shell-server sessions).
+  public func stop() {
+    lock.lock()
+    stopped = true
+    let sessions = idleSessions
+    idleSessions = []
+    lock.unlock()
+    _ = try? docker.capture(["rm", "-f", id])
+    for session in sessions { session.close() }
+  }
+}
