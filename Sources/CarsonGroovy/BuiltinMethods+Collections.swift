@@ -14,8 +14,15 @@ extension BuiltinMethods {
     case "last":
       guard let last = items.last else { throw GroovyError("java.util.NoSuchElementException", "Cannot access last() element from an empty List", range: call.range) }
       return last
-    case "get", "getAt": return try call.interpreter.getAt(.list(list), [call.argument(0)], call.context, at: call.range)
-    case "contains": return .bool(items.contains { Groovy.equals($0, call.argument(0)) })
+    case "getAt": return try call.interpreter.getAt(.list(list), [call.argument(0)], call.context, at: call.range)
+    case "get":
+      // Java's `List.get` checks the index, unlike Groovy's `list[i]`.
+      let i = try call.int(0)
+      guard i >= 0, i < items.count else {
+        throw GroovyError("java.lang.IndexOutOfBoundsException", "Index \(i) out of bounds for length \(items.count)", range: call.range)
+      }
+      return items[i]
+    case "contains": return .bool(items.contains { Groovy.javaEquals($0, call.argument(0)) })
     case "containsAll":
       guard case .list(let other) = call.argument(0) else { return nil }
       return .bool(other.items.allSatisfy { x in items.contains { Groovy.equals($0, x) } })
@@ -36,7 +43,7 @@ extension BuiltinMethods {
       return .bool(true)
     case "remove":
       if case .int(let i) = call.argument(0) {
-        guard i >= 0, Int(i) < items.count else { throw GroovyError("java.lang.IndexOutOfBoundsException", "Index: \(i), Size: \(items.count)", range: call.range) }
+        guard i >= 0, Int(i) < items.count else { throw GroovyError("java.lang.IndexOutOfBoundsException", "Index \(i) out of bounds for length \(items.count)", range: call.range) }
         return list.items.remove(at: Int(i))
       }
       if let i = items.firstIndex(where: { Groovy.equals($0, call.argument(0)) }) {
@@ -78,7 +85,8 @@ extension BuiltinMethods {
       if mutate { list.items = result }
       return .list(mutate ? list : GList(result))
     case "toSet": return .list(GList(Conversions.unique(items)))
-    case "toList", "asList", "collect" where call.closure == nil: return .list(GList(items))
+    case "toList", "asList": return .list(GList(items))
+    case "collect" where call.closure == nil: return .list(GList(items))
     case "flatten": return .list(GList(flatten(items)))
     case "take": return .list(GList(Array(items.prefix(max(0, try call.int(0))))))
     case "drop": return .list(GList(Array(items.dropFirst(max(0, try call.int(0))))))
@@ -132,8 +140,10 @@ extension BuiltinMethods {
         try addEntry(entry, to: map, call)
       }
       return .map(map)
-    case "withIndex", "indexed":
+    case "withIndex":
       return .list(GList(items.enumerated().map { .list([$0.element, .int(Int64($0.offset))]) }))
+    case "indexed":
+      return .map(GMap(items.enumerated().map { (.int(Int64($0.offset)), $0.element) }))
     case "find":
       for item in items where Groovy.truthy(try call.closure.map { try call.callClosure($0, [item]) } ?? item) { return item }
       return .null
@@ -223,6 +233,7 @@ extension BuiltinMethods {
       return .list(GList(stride(from: 0, to: items.count, by: size).map { .list(GList(Array(items[$0..<min($0 + size, items.count)]))) }))
     case "shuffled": return .list(GList(items.shuffled()))
     case "iterator", "asImmutable", "asSynchronized": return .list(list)
+    case "clone": return .list(GList(items))
     case "toArray": return .list(GList(items))
     default: return nil
     }
@@ -320,6 +331,7 @@ extension BuiltinMethods {
     case "entrySet": return .list(GList(map.entries.map { .object(MapEntryObject(key: $0.0, value: $0.1)) }))
     case "plus": return try Groovy.plus(.map(map), call.argument(0))
     case "minus": return try Groovy.minus(.map(map), call.argument(0))
+    case "clone": return .map(GMap(map.entries))
     case "leftShift":
       switch call.argument(0) {
       case .map(let other): for (k, v) in other.entries { map[k] = v }
@@ -406,6 +418,23 @@ extension BuiltinMethods {
     }
   }
 
+  /// `put`/`get`/`containsKey`/`remove` with a GString key, which only finds GString keys.
+  static func gstringKeyMethod(_ map: GMap, _ name: String, _ key: String, _ arguments: CallArguments) -> GValue? {
+    switch (name, arguments.positional.count) {
+    case ("put", 2):
+      let old = map[gstring: key] ?? .null
+      map[gstring: key] = arguments.positional[1]
+      return old
+    case ("get", 1): return map[gstring: key] ?? .null
+    case ("containsKey", 1): return .bool(map[gstring: key] != nil)
+    case ("remove", 1):
+      let old = map[gstring: key] ?? .null
+      map[gstring: key] = nil
+      return old
+    default: return nil
+    }
+  }
+
   // MARK: Numbers
 
   static func numberMethod(_ n: GValue, _ name: String, _ call: MethodCall) throws -> GValue? {
@@ -414,7 +443,7 @@ extension BuiltinMethods {
     case "toDouble", "toFloat", "doubleValue", "floatValue": return try Conversions.convert(n, to: "Double", at: call.range)
     case "toBigDecimal": return try Conversions.convert(n, to: "BigDecimal", at: call.range)
     case "abs":
-      if case .int(let i) = n { return .int(abs(i)) }
+      if case .int(let i) = n { return .int(i < 0 ? 0 &- i : i) }  // Java: abs(Long.MIN_VALUE) is itself
       if case .decimal(let d) = n { return .decimal(d.value < 0 ? -d : d) }
       return nil
     case "negate": return try call.interpreter.negate(n)
@@ -426,11 +455,30 @@ extension BuiltinMethods {
     case "power": return try Groovy.power(n, call.argument(0))
     case "intdiv":
       // Integers only, as in Groovy 2.4 (`10.0.intdiv(3)` fails).
-      guard case .int(let a) = n else { throw Groovy.unsupportedNumberOperation("intdiv", n) }
-      guard case .int(let b) = call.argument(0) else { throw Groovy.unsupportedNumberOperation("intdiv", call.argument(0)) }
+      guard case .int(let a) = n, case .int(let b) = call.argument(0) else { throw Groovy.unsupportedNumberOperation("intdiv", n) }
       if b == 0 { throw GroovyError("java.lang.ArithmeticException", "/ by zero", range: call.range) }
-      return .int(a / b)
+      return .int(a.dividedReportingOverflow(by: b).partialValue)  // wraps like Java
     case "compareTo": return .int(Int64(Groovy.compare(n, call.argument(0)) ?? 0))
+    case "setScale", "toPlainString", "scale", "stripTrailingZeros", "unscaledValue", "precision", "signum":
+      guard case .decimal(let d) = n else { return nil }
+      switch name {
+      case "setScale":
+        let mode = call.all.count > 1 ? try call.int(1) : 7
+        let places = try call.int(0)
+        guard let result = d.setScale(places, mode: mode) else {
+          let reason = abs(places) > 10_000 ? "Scale out of range" : mode == 7 ? "Rounding necessary" : "Invalid rounding mode"
+          throw GroovyError("java.lang.ArithmeticException", reason, range: call.range)
+        }
+        return .decimal(result)
+      case "toPlainString": return .string(d.plainString)
+      case "scale": return .int(Int64(d.scale))
+      case "stripTrailingZeros": return .decimal(GDecimal(d.value, scale: GDecimal.naturalScale(d.value)))
+      case "signum": return .int(d.value.isZero ? 0 : d.value < 0 ? -1 : 1)
+      default: return nil
+      }
+    case "max", "min":
+      guard let order = Groovy.compare(n, call.argument(0)), Groovy.number(call.argument(0)) != nil else { return nil }
+      return (name == "max") == (order >= 0) ? n : call.argument(0)
     case "round":
       // `Double.round()` is `Math.round` (half up); `round(places)` rounds half up to a double.
       guard case .decimal(let d) = n else { return n }
@@ -445,7 +493,11 @@ extension BuiltinMethods {
       guard let c = call.closure else { return nil }
       let from = try call.integer(n)
       let to = try call.integer(call.argument(0))
-      let values = name == "upto" ? (from <= to ? Array(from...to) : []) : (to <= from ? Array((to...from).reversed()) : [])
+      if name == "upto" ? to < from : to > from {
+        let relation = name == "upto" ? "less" : "greater"
+        throw GroovyError("groovy.lang.GroovyRuntimeException", "The argument (\(to)) to \(name)() cannot be \(relation) than the value (\(from)) it's called on.", range: call.range)
+      }
+      let values = name == "upto" ? stride(from: from, through: to, by: 1) : stride(from: from, through: to, by: -1)
       for v in values { _ = try call.callClosure(c, [.int(v)]) }
       return .null
     case "step":

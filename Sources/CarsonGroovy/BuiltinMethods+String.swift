@@ -16,22 +16,19 @@ extension BuiltinMethods {
     case "length", "size": return .int(Int64(s.utf16.count))
     case "isEmpty": return .bool(s.isEmpty)
     case "isBlank": return .bool(s.allSatisfy(\.isWhitespace))
-    case "contains": return .bool(call.string(0).isEmpty || s.contains(call.string(0)))
+    case "contains": return .bool(find(call.string(0), in: s) != nil)
     case "startsWith":
-      // Compared by UTF-16 units, as Java does (Swift's hasPrefix compares whole characters).
       let offset = call.all.count > 1 ? try call.int(1) : 0
       let units = Array(s.utf16)
       guard offset >= 0, offset <= units.count else { return .bool(false) }
       return .bool(units[offset...].starts(with: call.string(0).utf16))
-    case "endsWith": return .bool(s.hasSuffix(call.string(0)))
+    case "endsWith": return .bool(Array(s.utf16).reversed().starts(with: Array(call.string(0).utf16).reversed()))
     case "equalsIgnoreCase": return .bool(s.lowercased() == call.string(0).lowercased())
     case "compareTo": return .int(Int64(s < call.string(0) ? -1 : (s == call.string(0) ? 0 : 1)))
     case "indexOf":
-      guard let r = s.range(of: call.string(0)) else { return .int(-1) }
-      return .int(Int64(s.utf16.distance(from: s.startIndex, to: r.lowerBound)))
+      return .int(Int64(find(call.string(0), in: s, from: call.all.count > 1 ? try call.int(1) : 0) ?? -1))
     case "lastIndexOf":
-      guard let r = s.range(of: call.string(0), options: .backwards) else { return .int(-1) }
-      return .int(Int64(s.utf16.distance(from: s.startIndex, to: r.lowerBound)))
+      return .int(Int64(find(call.string(0), in: s, from: call.all.count > 1 ? try call.int(1) : Int.max, backwards: true) ?? -1))
     case "substring":
       let utf16 = Array(s.utf16)
       let from = try call.int(0)
@@ -69,8 +66,10 @@ extension BuiltinMethods {
       return last
     case "toInteger", "toLong", "toBigInteger":
       return try Conversions.convert(.string(s), to: "Long", at: call.range)
-    case "toDouble", "toFloat", "toBigDecimal":
+    case "toDouble", "toFloat":
       return try Conversions.convert(.string(s), to: "Double", at: call.range)
+    case "toBigDecimal":
+      return try Conversions.convert(.string(s), to: "BigDecimal", at: call.range)
     case "toBoolean": return .bool(["true", "y", "1"].contains(s.trimmingCharacters(in: .whitespaces).lowercased()))
     case "isInteger", "isLong", "isNumber", "isBigInteger":
       return .bool(Int64(s.trimmingCharacters(in: .whitespaces)) != nil || (name == "isNumber" && Decimal(string: s) != nil))
@@ -97,9 +96,14 @@ extension BuiltinMethods {
     case "minus": return try Groovy.minus(.string(s), call.argument(0))
     case "concat": return .string(s + call.string(0))
     case "count":
-      let needle = call.string(0)
-      guard !needle.isEmpty else { return .int(0) }
-      return .int(Int64(s.components(separatedBy: needle).count - 1))
+      // Overlapping occurrences, as Groovy counts them (`'aaa'.count('aa') == 2`).
+      var count: Int64 = 0
+      var from = 0
+      while let i = find(call.string(0), in: s, from: from) {
+        count += 1
+        from = i + 1
+      }
+      return .int(count)
     case "getAt":
       return try call.interpreter.getAt(.string(s), [call.argument(0)], call.context, at: call.range)
     case "take": return .string(String(s.prefix(max(0, try call.int(0)))))
@@ -116,7 +120,7 @@ extension BuiltinMethods {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         return trimmed.hasPrefix(margin) ? String(trimmed.dropFirst(margin.count)) : line
       }.joined(separator: "\n"))
-    case "find":
+    case "find" where call.closure == nil || call.all.count > 1:
       let matcher = try MatcherObject(s, pattern: patternText(call.argument(0)), at: call.range)
       guard let first = matcher.matches.first else { return .null }
       if let c = call.closure { return try call.callClosure(c, [matcher.element(first)]) }
@@ -132,7 +136,7 @@ extension BuiltinMethods {
       return result
     case "format":
       // `String.format` is static: on an instance it formats its first argument.
-      return .string(JavaFormat.format(call.string(0), Array(call.all.dropFirst())))
+      return .string(try JavaFormat.format(call.string(0), Array(call.all.dropFirst())))
     case "encodeBase64": return .string(Data(s.utf8).base64EncodedString())
     case "decodeBase64": return .string(String(decoding: Data(base64Encoded: s) ?? Data(), as: UTF8.self))
     case "execute":
@@ -154,6 +158,22 @@ extension BuiltinMethods {
     while fill.count < width - s.count { fill += pad }
     fill = String(fill.prefix(width - s.count))
     return left ? fill + s : s + fill
+  }
+
+  /// Where `needle` occurs in `s`, in UTF-16 units as Java counts them, searching forward from
+  /// `from` or backward from it. (Swift's own string search matches whole characters, so it
+  /// finds no `"\n"` in `"\r\n"` and no `"e"` in `"e\u{301}"`.)
+  static func find(_ needle: String, in s: String, from: Int = 0, backwards: Bool = false) -> Int? {
+    let haystack = Array(s.utf16)
+    let pattern = Array(needle.utf16)
+    guard pattern.count <= haystack.count else { return nil }
+    let last = haystack.count - pattern.count
+    var start = backwards ? min(from, last) : max(0, from)
+    while start >= 0 && start <= last {
+      if haystack[start..<(start + pattern.count)].elementsEqual(pattern) { return start }
+      start += backwards ? -1 : 1
+    }
+    return nil
   }
 
   /// Runs of characters between separators (`tokenize`, `split()`), by Unicode scalars so that
@@ -198,7 +218,9 @@ extension BuiltinMethods {
       start = match.range.location + match.range.length
     }
     parts.append(ns.substring(from: start))
-    if limit == 0 { while parts.count > 1, parts.last == "" { parts.removeLast() } }
+    // With no match the result is the string itself; otherwise limit 0 drops every trailing
+    // empty string (`'a.b'.split('.')` is empty).
+    if limit == 0 && parts.count > 1 { while parts.last == "" { parts.removeLast() } }
     return parts
   }
 

@@ -42,9 +42,12 @@ enum BuiltinMethods {
   static func property(_ receiver: GValue, _ name: String, _ interpreter: Interpreter, _ context: EvaluationContext, at range: SourceRange) throws -> GValue? {
     switch (receiver, name) {
     case (.list(let l), "empty"): return .bool(l.items.isEmpty)
+    // Arrays are lists here, and scripts read an array's length (`s.split(',').length`).
+    case (.list(let l), "length"): return .int(Int64(l.items.count))
     case (.list(let l), "first"): return l.items.first ?? .null
     case (.list(let l), "last"): return l.items.last ?? .null
     case (.string(let s), "empty"): return .bool(s.isEmpty)
+    case (.closure(let c), "maximumNumberOfParameters"): return .int(Int64(c.arity))
     case (.string(let s), "bytes"): return .list(GList(s.utf8.map { .int(Int64(Int8(bitPattern: $0))) }))
     default: return nil
     }
@@ -113,8 +116,10 @@ enum BuiltinMethods {
     case "is": return .bool(call.interpreter.identical(receiver, call.argument(0)))
     case "asBoolean": return .bool(Groovy.truthy(receiver))
     case "with":
+      // The receiver is the closure's `it` and its delegate (`sb.with { append('x') }`).
       guard let c = call.closure else { return nil }
-      return try call.callClosure(c, [receiver])
+      try call.context.checkInterrupted()
+      return try call.interpreter.call(c, [receiver], call.context, delegate: receiver)
     case "inspect": return .string(Groovy.inspect(receiver))
     case "asType":
       guard case .object(let o) = call.argument(0), let cls = o as? ClassObject else { return nil }

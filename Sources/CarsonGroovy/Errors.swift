@@ -14,6 +14,8 @@ public struct GroovyError: GroovyThrowable, CustomStringConvertible {
   /// The thrown object when Groovy code threw one (`throw new Exception('x')`, rethrow of `e`).
   public var thrown: GValue?
   public var range: SourceRange?
+  /// `new Exception('msg', cause)`: the exception this one wraps.
+  public var cause: GroovyThrowable?
 
   public init(_ className: String, _ message: String?, thrown: GValue? = nil, range: SourceRange? = nil) {
     self.groovyClassName = className
@@ -91,6 +93,17 @@ public enum ExceptionHierarchy {
     "java.lang.NullPointerException": "java.lang.RuntimeException",
     "java.lang.UnsupportedOperationException": "java.lang.RuntimeException",
     "java.lang.IndexOutOfBoundsException": "java.lang.RuntimeException",
+    "java.lang.StringIndexOutOfBoundsException": "java.lang.IndexOutOfBoundsException",
+    "java.util.NoSuchElementException": "java.lang.RuntimeException",
+    "java.util.ConcurrentModificationException": "java.lang.RuntimeException",
+    "java.util.regex.PatternSyntaxException": "java.lang.IllegalArgumentException",
+    "java.util.IllegalFormatException": "java.lang.IllegalArgumentException",
+    "java.util.MissingFormatArgumentException": "java.util.IllegalFormatException",
+    "java.util.IllegalFormatConversionException": "java.util.IllegalFormatException",
+    "groovy.json.JsonException": "java.lang.RuntimeException",
+    "org.codehaus.groovy.runtime.typehandling.GroovyCastException": "java.lang.ClassCastException",
+    "java.lang.VirtualMachineError": "java.lang.Error",
+    "java.lang.StackOverflowError": "java.lang.VirtualMachineError",
     "java.lang.ArrayIndexOutOfBoundsException": "java.lang.IndexOutOfBoundsException",
     "java.lang.ArithmeticException": "java.lang.RuntimeException",
     "java.lang.ClassCastException": "java.lang.RuntimeException",

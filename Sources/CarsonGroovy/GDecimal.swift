@@ -7,10 +7,12 @@ import Foundation
 /// alongside and follows Java's rules: `+`/`-` take the larger scale, `*` adds the scales, and
 /// Groovy's `/` is exact when it can be, else rounded half-up to at least 10 places.
 ///
-/// Approximated: values carry at most `Decimal`'s 38 significant digits, and Java `double`
-/// results (`Math.sqrt`, `toDouble()`, `1.5d`) are kept as BigDecimals with the digits Java
-/// would print (`4.0`, `1.4142135623730951`), so they print alike except in Java's exponent form
-/// (`1.0E10`) and double rounding errors (`0.1d + 0.2d`) are not reproduced.
+/// Approximated: values carry at most `Decimal`'s 38 significant digits and exponents within
+/// ±127 (arithmetic past that stops with UnsupportedConstruct). Carson has no `double`: double
+/// results (`Math.sqrt`, `toDouble()`, `1.5d`, `as double`) are BigDecimals with the digits
+/// Java prints for the double (`4.0`, `1.4142135623730951`), so they print alike except for
+/// Java's exponent form (`1.0E10`, `1.0E-7`) and infinities (printed `NaN`), and binary
+/// rounding (`0.1d + 0.2d` is exactly `0.3`) is not reproduced.
 public struct GDecimal: Hashable, Sendable, CustomStringConvertible {
   public let value: Decimal
   /// Digits after the point; negative for trailing zeros of an integer (`1E+3` has scale -3).
@@ -28,9 +30,10 @@ public struct GDecimal: Hashable, Sendable, CustomStringConvertible {
   public init(_ value: Int64) { self.init(Decimal(value), scale: 0) }
 
   /// A Java `double`: the digits `Double.toString` shows, at least one after the point.
+  /// NaN and infinities (`Math.sqrt(-1)`) become Decimal's NaN, printed `NaN`.
   public init(double: Double) {
     guard double.isFinite, let parsed = GDecimal(string: "\(double)") else {
-      self.init(Decimal(double))
+      self.init(Decimal.nan, scale: 0)
       return
     }
     self.init(parsed.value, scale: max(1, parsed.scale))
@@ -41,7 +44,7 @@ public struct GDecimal: Hashable, Sendable, CustomStringConvertible {
     var chars = Substring(text)
     var exponent = 0
     if let e = chars.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-      guard let x = Int(chars[chars.index(after: e)...].drop { $0 == "+" }) else { return nil }
+      guard let x = Int(chars[chars.index(after: e)...].drop { $0 == "+" }), abs(x) < 10_000 else { return nil }
       exponent = x
       chars = chars[..<e]
     }
@@ -66,6 +69,7 @@ public struct GDecimal: Hashable, Sendable, CustomStringConvertible {
   /// `BigDecimal.toString()`: plain notation, or `1.5E+3`/`1E-10` when the scale is negative or
   /// the number is tiny (Java's rule).
   public var description: String {
+    if value.isNaN { return "NaN" }
     let (sign, digits) = unscaled
     let adjusted = -scale + digits.count - 1
     if scale >= 0 && adjusted >= -6 { return plainString }
@@ -84,7 +88,7 @@ public struct GDecimal: Hashable, Sendable, CustomStringConvertible {
   /// The sign and the digits of `value × 10^scale` (Java's unscaled value).
   private var unscaled: (sign: String, digits: String) {
     let magnitude = abs(value)
-    guard !magnitude.isZero else { return ("", "0") }
+    guard !magnitude.isZero, !value.isNaN else { return ("", value.isNaN ? "NaN" : "0") }
     let shift = Int(magnitude.exponent) + scale
     let significand = NSDecimalNumber(decimal: magnitude.significand).stringValue
     return (value < 0 ? "-" : "", shift >= 0 ? significand + String(repeating: "0", count: shift) : significand)
@@ -110,13 +114,38 @@ public struct GDecimal: Hashable, Sendable, CustomStringConvertible {
     return GDecimal(quotient.rounded(scale, .plain), scale: scale)
   }
 
+  /// `setScale(places, mode)` with Java's rounding-mode numbers (`BigDecimal.ROUND_HALF_UP` is 4);
+  /// nil for an unknown mode.
+  func setScale(_ places: Int, mode: Int) -> GDecimal? {
+    guard abs(places) <= 10_000 else { return nil }
+    let negative = value < 0
+    let rounding: NSDecimalNumber.RoundingMode
+    switch mode {
+    case 0: rounding = negative ? .down : .up  // UP: away from zero
+    case 1: rounding = negative ? .up : .down  // DOWN: toward zero
+    case 2: rounding = .up  // CEILING
+    case 3: rounding = .down  // FLOOR
+    case 4: rounding = .plain  // HALF_UP
+    case 5:  // HALF_DOWN: half up unless exactly half way
+      let halfway = (abs(value) * pow(10, places)).rounded(0, .down) + 0.5 == abs(value) * pow(10, places)
+      rounding = halfway ? (negative ? .up : .down) : .plain
+    case 6: rounding = .bankers  // HALF_EVEN
+    case 7:  // UNNECESSARY: only when no rounding is needed
+      return value.rounded(places, .plain) == value ? GDecimal(value, scale: places) : nil
+    default: return nil
+    }
+    return GDecimal(value.rounded(places, rounding), scale: places)
+  }
+
   /// `BigDecimal.pow(n)`: the scale multiplies.
   func power(_ n: Int) -> GDecimal { GDecimal(pow(value, n), scale: scale * n) }
 
-  public var doubleValue: Double { NSDecimalNumber(decimal: value).doubleValue }
+  /// The nearest double (parsed from the digits: Foundation's own conversion is off by an ulp).
+  public var doubleValue: Double { Double(description) ?? NSDecimalNumber(decimal: value).doubleValue }
 
   /// Truncated toward zero, as Java's `intValue()`/`longValue()`.
   public var int64Value: Int64 {
+    if value.isNaN { return 0 }
     let truncated = NSDecimalNumber(decimal: value.rounded(0, value < 0 ? .up : .down))
     return Int64(truncated.stringValue) ?? truncated.int64Value
   }

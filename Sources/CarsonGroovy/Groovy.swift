@@ -38,7 +38,12 @@ public enum Groovy {
     }
   }
 
-  static func inspectInCollection(_ value: GValue) -> String { string(value) }
+  /// An element inside a printed collection: as `toString()`, except that a range inside a
+  /// collection prints as `1..3` (Groovy's formatter special-cases ranges there).
+  static func inspectInCollection(_ value: GValue) -> String {
+    if case .object(let range as RangeObject) = value { return range.rangeText }
+    return string(value)
+  }
 
   /// `inspect()`: like `toString()` but strings are quoted (`['a':1]`).
   static func inspect(_ value: GValue) -> String {
@@ -76,6 +81,17 @@ public enum Groovy {
     default:
       if let x = number(a), let y = number(b) { return x == y }
       return false
+    }
+  }
+
+  /// Java's `equals`, which `List.contains` and `in` use: stricter than `==` for numbers, as an
+  /// integer never equals a BigDecimal and BigDecimals must agree in scale (`1.0 in [1]` is false).
+  public static func javaEquals(_ a: GValue, _ b: GValue) -> Bool {
+    switch (a, b) {
+    case (.decimal(let x), .decimal(let y)): return x == y && x.scale == y.scale
+    case (.decimal, .int), (.int, .decimal): return false
+    case (.list(let x), .list(let y)): return x === y || (x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { javaEquals($0, $1) })
+    default: return equals(a, b)
     }
   }
 
@@ -150,12 +166,23 @@ public enum Groovy {
   }
 
   public static func multiply(_ a: GValue, _ b: GValue) throws -> GValue {
-    if case .string(let s) = a, case .int(let n) = b { return .string(String(repeating: s, count: max(0, Int(n)))) }
+    if case .string(let s) = a, case .int(let n) = b {
+      try checkSize(s.utf16.count, times: n)
+      return .string(String(repeating: s, count: max(0, Int(n))))
+    }
     if case .list(let l) = a, case .int(let n) = b {
+      try checkSize(l.items.count, times: n)
       return .list(GList(Array([[GValue]](repeating: l.items, count: max(0, Int(n))).joined())))
     }
     if let r = arithmetic(a, b, { $0 &* $1 }, { $0 * $1 }) { return r }
     throw operatorError("multiply", a, b)
+  }
+
+  /// Repetition (`'-' * n`) that would not fit in memory fails as Java does, instead of
+  /// taking the process down.
+  static func checkSize(_ count: Int, times n: Int64) throws {
+    let (total, overflow) = Int64(count).multipliedReportingOverflow(by: max(0, n))
+    if overflow || total > 100_000_000 { throw GroovyError("java.lang.OutOfMemoryError", "Java heap space") }
   }
 
   /// Groovy's `/` always gives a BigDecimal, even for integers (`1 / 2 == 0.5`, `4 / 2` is the
@@ -169,13 +196,11 @@ public enum Groovy {
   /// `%` is only defined on integers in Groovy 2.4 (`5.5 % 2` fails).
   public static func remainder(_ a: GValue, _ b: GValue) throws -> GValue {
     guard case .int(let x) = a, case .int(let y) = b else {
-      if let culprit = [a, b].first(where: { if case .decimal = $0 { return true } else { return false } }) {
-        throw unsupportedNumberOperation("mod", culprit)
-      }
+      if number(a) != nil && number(b) != nil { throw unsupportedNumberOperation("mod", a) }
       throw operatorError("mod", a, b)
     }
     if y == 0 { throw GroovyError("java.lang.ArithmeticException", "/ by zero") }
-    return .int(x % y)
+    return .int(x.remainderReportingOverflow(dividingBy: y).partialValue)
   }
 
   static func unsupportedNumberOperation(_ name: String, _ value: GValue) -> GroovyError {
@@ -187,6 +212,8 @@ public enum Groovy {
   /// comes back as an integer when the result is whole (`4 ** 0.5 == 2`).
   public static func power(_ a: GValue, _ b: GValue) throws -> GValue {
     if case .int(let x) = a, case .int(let y) = b, y >= 0 {
+      if x == 0 || x == 1 { return .int(y == 0 ? 1 : x) }
+      if x == -1 { return .int(y % 2 == 0 ? 1 : -1) }
       var result: Int64 = 1
       for _ in 0..<y {
         let (r, overflow) = result.multipliedReportingOverflow(by: x)
@@ -203,7 +230,8 @@ public enum Groovy {
   }
 
   static func operatorError(_ name: String, _ a: GValue, _ b: GValue) -> GroovyError {
-    GroovyError(
+    if a.isNull { return GroovyError.nullPointer("\(name)()") }
+    return GroovyError(
       "groovy.lang.MissingMethodException",
       "No signature of method: \(className(a)).\(name)() is applicable for argument types: (\(className(b))) values: [\(string(b))]")
   }
@@ -238,7 +266,8 @@ extension Decimal {
   func rounded(_ scale: Int, _ mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
     var value = self
     var result = Decimal()
-    NSDecimalRound(&result, &value, scale, mode)
+    // Decimal's exponent stays within ±128: rounding further out changes nothing.
+    NSDecimalRound(&result, &value, max(-130, min(130, scale)), mode)
     return result
   }
 }

@@ -48,6 +48,13 @@ extension Interpreter {
     if call.op == .safe || call.op == .spread, receiver.isNull { return .null }
     let name = try call.dynamicName.map { Groovy.string(try evaluate($0, in: scope, context)) } ?? call.name
     let arguments = try evaluateArguments(call, in: scope, context)
+    // A GString literal given to a map's key methods keeps its GString identity (see GMap).
+    if case .map(let map) = receiver, call.op != .spread, let first = call.arguments.first, first.key == nil, isGString(first.value),
+      case .string(let key)? = arguments.positional.first,
+      let result = BuiltinMethods.gstringKeyMethod(map, name, key, arguments)
+    {
+      return result
+    }
     if call.op == .spread {
       return .list(GList(try iterate(receiver, at: range).map { try invokeMethod($0, name, arguments, context, at: range) }))
     }
@@ -59,13 +66,20 @@ extension Interpreter {
     if let value = scope.lookup(name), case .closure(let closure) = value {
       return try call(closure, arguments.groovyArguments, context)
     }
+    for delegate in delegates(of: scope) {
+      do {
+        return try invokeMethod(delegate, name, arguments, context, at: range)
+      } catch let error as GroovyError where error.groovyClassName == "groovy.lang.MissingMethodException" && error.groovyMessage?.contains(".\(name)()") == true {
+        continue  // not the delegate's method: the script's
+      }
+    }
     if functions[name] != nil {
       return try callFunction(name, arguments.groovyArguments, context, at: range)
     }
     if let result = try host.callStep(name, arguments, context, at: range) { return result }
     // `sprintf` is a method every Groovy object has, so scripts can call it unqualified.
     if name == "sprintf", let format = arguments.positional.first {
-      return .string(JavaFormat.format(Groovy.string(format), Array(arguments.positional.dropFirst())))
+      return .string(try JavaFormat.format(Groovy.string(format), Array(arguments.positional.dropFirst())))
     }
     var error = host.noSuchMethod(name)
     error.range = range
@@ -75,10 +89,11 @@ extension Interpreter {
   /// Calls a closure with Groovy's argument binding: declared parameters by position (missing
   /// ones take their default or null), or the implicit `it`. A single list given to a closure
   /// of several parameters is spread over them (`[[1, 2]].collect { a, b -> a + b }`).
-  public func call(_ closure: GClosure, _ arguments: [GValue], _ context: EvaluationContext) throws -> GValue {
+  public func call(_ closure: GClosure, _ arguments: [GValue], _ context: EvaluationContext, delegate: GValue? = nil) throws -> GValue {
     if let native = closure.native { return try native(CallArguments(positional: arguments), context) }
     return try withDepth(closure.range) {
       let scope = Scope(parent: closure.scope)
+      scope.delegate = delegate
       if closure.hasArrow {
         var arguments = arguments
         if arguments.count == 1, closure.parameters.count > 1, case .list(let list) = arguments[0] { arguments = list.items }
@@ -156,7 +171,9 @@ extension Interpreter {
       do {
         return try object.invokeMethod(name, arguments, context)
       } catch let error as GroovyError where error.groovyClassName == "groovy.lang.MissingMethodException" {
-        // Ranges and matchers answer list methods too (`(1..3).collect { … }`, `m.each { … }`).
+        // Every object has `getClass`, `with`, `inspect`…; ranges and matchers answer list
+        // methods too (`(1..3).collect { … }`, `m.each { … }`).
+        if let result = try BuiltinMethods.invoke(receiver, name, arguments, self, context, at: callRange) { return result }
         guard let iterable = object as? GroovyIterable else { throw error }
         let list = GValue.list(GList(try iterable.groovyElements()))
         if name == "toList" { return list }
@@ -216,10 +233,10 @@ extension Interpreter {
   }
 
   public func getProperty(_ base: GValue, _ name: String, _ context: EvaluationContext, at range: SourceRange) throws -> GValue {
+    if name == "metaClass" { throw UnsupportedConstruct("Metaprogramming ('metaClass') is not supported", at: range) }
     switch base {
     case .map(let map):
-      if name == "class" { return .object(StaticClasses.classObject("java.util.LinkedHashMap")) }
-      return try mapValue(map, .string(name), context)
+      return try mapValue(map, .string(name), context)  // even `map.class` is a key, as in Groovy
     case .object(let object):
       return try object.getProperty(name, context)
     case .list(let list):
@@ -270,6 +287,16 @@ extension Interpreter {
     guard let index = indices.first else { return .null }
     switch base {
     case .list(let list):
+      // `list[0, 2]`, `list[[0, 2]]`, `list[0, 2..3]`: the items at each index, ranges spread.
+      if indices.count > 1 { return try getAt(base, [.list(GList(indices))], context, at: range) }
+      if case .list(let positions) = index {
+        var items: [GValue] = []
+        for position in positions.items {
+          let item = try getAt(base, [position], context, at: range)
+          if case .object(let o) = position, o is RangeObject, case .list(let slice) = item { items += slice.items } else { items.append(item) }
+        }
+        return .list(GList(items))
+      }
       if case .object(let o) = index, let r = o as? RangeObject { return .list(GList(try slice(list.items, r))) }
       guard case .int(let i) = index else { throw GroovyError.illegalArgument("List index must be an integer") }
       let n = list.items.count
@@ -295,15 +322,25 @@ extension Interpreter {
     }
   }
 
+  /// `list[from..to]`/`string[from..<to]`: negative indices count from the end, a reversed
+  /// range gives the items reversed, and `x[i..<i]` is empty.
   func slice<T>(_ items: [T], _ range: RangeObject) throws -> [T] {
-    let n = items.count
-    func position(_ i: Int64) -> Int { i < 0 ? n + Int(i) : Int(i) }
-    let from = position(range.from)
-    var to = position(range.to)
-    if range.exclusive { to -= 1 }
-    guard from >= 0, to < n else { throw GroovyError("java.lang.IndexOutOfBoundsException", "Index out of range: \(range.to)") }
-    if from > to { return Array(items[to...from].reversed()) }
-    return Array(items[from...to])
+    let n = Int64(items.count)
+    let from = range.from < 0 ? n &+ range.from : range.from
+    var to = range.to < 0 ? n &+ range.to : range.to
+    if range.exclusive {
+      if from == to {
+        guard from >= 0, from <= n else { throw GroovyError("java.lang.IndexOutOfBoundsException", from < 0 ? "fromIndex = \(from)" : "toIndex = \(to)") }
+        return []
+      }
+      to = from < to ? to - 1 : to + 1
+    }
+    guard from >= 0, from < n, to >= 0, to < n else {
+      // Java's subList messages.
+      let message = min(from, to) < 0 ? "fromIndex = \(min(from, to))" : "toIndex = \(max(from, to) &+ 1)"
+      throw GroovyError("java.lang.IndexOutOfBoundsException", message)
+    }
+    return from <= to ? Array(items[Int(from)...Int(to)]) : Array(items[Int(to)...Int(from)].reversed())
   }
 
   func putAt(_ base: GValue, _ index: GValue, _ value: GValue, at range: SourceRange) throws {
@@ -335,6 +372,7 @@ extension Interpreter {
       return .list(GList(try instance.arrayDimensions.map { try evaluate($0, in: scope, context) }))
     }
     if let value = try StaticClasses.construct(instance.type.name, arguments, at: range) { return value }
+    try rejectScriptType(instance.type.name, at: range)
     throw UnsupportedConstruct("Creating a '\(instance.type.name)' is not supported", at: range)
   }
 }

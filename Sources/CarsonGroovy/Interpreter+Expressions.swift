@@ -35,8 +35,16 @@ extension Interpreter {
       let map = GMap()
       for entry in entries {
         switch entry.key {
-        case .name(let name, _): map[.string(name)] = try evaluate(entry.value, in: scope, context)
-        case .expression(let key): map[try evaluate(key, in: scope, context)] = try evaluate(entry.value, in: scope, context)
+        case .name(let name, let range):
+          // The parser keeps `[1: 'one']` keys as names; Groovy's key is the integer.
+          let number = source.text(range).first?.isNumber == true ? IntegerLiteral.parse(source.text(range), negative: false) : nil
+          map[number.map { .int($0) } ?? .string(name)] = try evaluate(entry.value, in: scope, context)
+        case .expression(let key):
+          if isGString(key) {
+            map[gstring: Groovy.string(try evaluate(key, in: scope, context))] = try evaluate(entry.value, in: scope, context)
+          } else {
+            map[try evaluate(key, in: scope, context)] = try evaluate(entry.value, in: scope, context)
+          }
         case .spread:
           if case .map(let other) = try evaluate(entry.value, in: scope, context) {
             for (k, v) in other.entries { map[k] = v }
@@ -79,9 +87,11 @@ extension Interpreter {
       try assign(value, to: target, in: scope, context)
       return value
     case .asType(let operand, let type), .cast(let type, let operand):
-      return try Conversions.convert(try evaluate(operand, in: scope, context), to: type.name, at: expr.range)
+      return try Conversions.convert(try evaluate(operand, in: scope, context), to: type, at: expr.range)
     case .instanceOf(let operand, let type, let negated):
-      let result = Conversions.isInstance(try evaluate(operand, in: scope, context), of: type.name)
+      var result = Conversions.isInstance(try evaluate(operand, in: scope, context), of: type.name)
+      // A GString literal is a GString, not a String (`"${x}" instanceof String` is false).
+      if isGString(operand) { result = ["GString", "groovy.lang.GString", "Object", "CharSequence", "Comparable"].contains(type.name) }
       return .bool(negated ? !result : result)
     case .new(let instance):
       return try construct(instance, in: scope, context, at: expr.range)
@@ -95,6 +105,9 @@ extension Interpreter {
       return last
     case .type(let type):
       if let cls = StaticClasses.lookup(type.name) { return .object(cls) }
+      // Types `instanceof` knows can be values for `case Map:` and `x.class == List`.
+      if let package = Conversions.knownTypes[type.name] { return .object(StaticClasses.classObject("\(package).\(type.name)")) }
+      try rejectScriptType(type.name, at: expr.range)
       throw UnsupportedConstruct("The type '\(type.name)' cannot be used as a value here", at: expr.range)
     case .spread:
       throw UnsupportedConstruct("The spread operator '*' is only supported in argument and list positions", at: expr.range)
@@ -120,6 +133,13 @@ extension Interpreter {
     return values
   }
 
+  /// Whether an expression is a GString literal (`"v${x}"`). Carson turns GStrings into
+  /// strings at once; only map keys remember they were GStrings (see `GMap`).
+  func isGString(_ expr: Expr) -> Bool {
+    if case .string(let literal) = expr.kind { return literal.plainValue == nil }
+    return false
+  }
+
   /// A GString's text: each `${…}`/`$x` part converted with `toString()`.
   func interpolate(_ literal: StringLiteral, in scope: Scope, _ context: EvaluationContext) throws -> String {
     if let plain = literal.plainValue { return plain }
@@ -135,25 +155,92 @@ extension Interpreter {
 
   // MARK: Names
 
-  /// A bare name: local or script variable, then a host global (`env`, `params`, environment
-  /// variables), then a static class (`Integer`, `Math`).
+  /// A bare name: local variable, then a property of the delegate inside `x.with { … }`, then
+  /// script variable, then a host global (`env`, `params`, environment variables), then a
+  /// static class (`Integer`, `Math`) or type (`Map`).
   func resolve(_ name: String, in scope: Scope, _ context: EvaluationContext, at range: SourceRange) throws -> GValue {
+    if let value = localVariable(name, in: scope) { return value }
+    for delegate in delegates(of: scope) {
+      if let value = try delegateProperty(delegate, name, context, at: range) { return value }
+    }
     if let value = scope.lookup(name) { return value }
     if let value = try host.globalVariable(name, context) { return value }
     if let cls = StaticClasses.lookup(name) { return .object(cls) }
+    if let package = Conversions.knownTypes[name] { return .object(StaticClasses.classObject("\(package).\(name)")) }
     if functions[name] != nil {
       return .closure(GClosure(range: range) { [unowned self] arguments, context in
         try self.callFunction(name, arguments.groovyArguments, context, at: range)
       })
     }
+    try rejectScriptType(name, at: range)
     var error = GroovyError.missingProperty(name, "groovy.lang.Binding")
     error.range = range
     throw error
   }
 
+  /// An assertion's expression as Groovy prints it: binary operations in parentheses.
+  func assertionText(_ expr: Expr) -> String {
+    if case .binary(let op, let lhs, let rhs) = expr.kind { return "(\(assertionText(lhs)) \(op.rawValue) \(assertionText(rhs)))" }
+    return source.text(expr.range)
+  }
+
+  /// Classes, enums and interfaces declared in the script are not run: using one stops with
+  /// UnsupportedConstruct rather than Groovy's "no such property".
+  func rejectScriptType(_ name: String, at range: SourceRange) throws {
+    for statement in tree.statements {
+      if case .typeDecl(let type) = statement.kind, type.name == name {
+        throw UnsupportedConstruct("The \(type.kind.rawValue) '\(name)' is declared in the script; Carson does not support declaring types", at: range)
+      }
+    }
+  }
+
+  // MARK: Delegates
+
+  /// The delegates of the closures around `scope`, innermost first (usually none).
+  func delegates(of scope: Scope) -> [GValue] {
+    var found: [GValue] = []
+    var current: Scope? = scope
+    while let s = current {
+      if let delegate = s.delegate { found.append(delegate) }
+      current = s.parent
+    }
+    return found
+  }
+
+  /// A variable declared in the code around `scope` (not a script binding variable, which a
+  /// delegate's property hides).
+  func localVariable(_ name: String, in scope: Scope) -> GValue? {
+    var current: Scope? = scope
+    while let s = current, s !== binding {
+      if let value = s.variables[name] { return value }
+      current = s.parent
+    }
+    return nil
+  }
+
+  /// A delegate's property, or nil when it has none. A map has every property (a missing key
+  /// reads as null), as in Groovy.
+  func delegateProperty(_ delegate: GValue, _ name: String, _ context: EvaluationContext, at range: SourceRange) throws -> GValue? {
+    if case .map = delegate { return try getProperty(delegate, name, context, at: range) }
+    do {
+      return try getProperty(delegate, name, context, at: range)
+    } catch let error as GroovyError where error.groovyClassName == "groovy.lang.MissingPropertyException" {
+      return nil
+    }
+  }
+
+  func delegateHasProperty(_ delegate: GValue, _ name: String, _ context: EvaluationContext) throws -> Bool {
+    if case .map = delegate { return true }
+    return try delegateProperty(delegate, name, context, at: SourceRange.point(0)) != nil
+  }
+
   func assign(_ value: GValue, to target: Expr, in scope: Scope, _ context: EvaluationContext) throws {
     switch target.kind {
     case .identifier(let name):
+      if localVariable(name, in: scope) == nil, let delegate = try delegates(of: scope).first(where: { try delegateHasProperty($0, name, context) }) {
+        try setProperty(delegate, name, value, context, at: target.range)
+        return
+      }
       if !scope.assign(name, value) { binding.declare(name, value) }
     case .property(let access):
       let base = try evaluate(access.base, in: scope, context)
@@ -218,19 +305,19 @@ extension Interpreter {
 
   func binary(_ op: BinaryOperator, _ a: GValue, _ b: GValue, _ context: EvaluationContext, at range: SourceRange) throws -> GValue {
     switch op {
-    case .plus: return try Groovy.plus(a, b)
-    case .minus: return try Groovy.minus(a, b)
-    case .multiply: return try Groovy.multiply(a, b)
-    case .divide: return try Groovy.divide(a, b)
+    case .plus: return try representable(try Groovy.plus(a, b), a, b, at: range)
+    case .minus: return try representable(try Groovy.minus(a, b), a, b, at: range)
+    case .multiply: return try representable(try Groovy.multiply(a, b), a, b, at: range)
+    case .divide: return try representable(try Groovy.divide(a, b), a, b, at: range)
     case .remainder: return try Groovy.remainder(a, b)
-    case .power: return try Groovy.power(a, b)
+    case .power: return try representable(try Groovy.power(a, b), a, b, at: range)
     case .equal: return .bool(Groovy.equals(a, b))
     case .notEqual: return .bool(!Groovy.equals(a, b))
     case .identical: return .bool(identical(a, b))
     case .notIdentical: return .bool(!identical(a, b))
     case .less, .lessEqual, .greater, .greaterEqual, .compare:
       guard let order = Groovy.compare(a, b) else {
-        throw GroovyError.illegalArgument("Cannot compare \(Groovy.className(a)) with value '\(Groovy.string(a))' and \(Groovy.className(b)) with value '\(Groovy.string(b))'")
+        throw GroovyError("groovy.lang.GroovyRuntimeException", "Cannot compare \(Groovy.className(a)) with value '\(Groovy.string(a))' and \(Groovy.className(b)) with value '\(Groovy.string(b))'")
       }
       switch op {
       case .less: return .bool(order < 0)
@@ -242,12 +329,26 @@ extension Interpreter {
     case .in: return .bool(try isCase(b, a, context))
     case .find: return .object(try MatcherObject(Groovy.string(a), pattern: patternText(b), at: range))
     case .match: return .bool(try PatternObject(patternText(b), at: range).matchesWhole(Groovy.string(a)))
+    case .shiftLeft where isClosure(a) && isClosure(b), .shiftRight where isClosure(a) && isClosure(b):
+      // Composition: `f >> g` is `{ g(f(it)) }`, `f << g` is `{ f(g(it)) }`.
+      guard case .closure(let f) = a, case .closure(let g) = b else { throw Groovy.operatorError(op.rawValue, a, b) }
+      let (first, second) = op == .shiftRight ? (f, g) : (g, f)
+      return .closure(GClosure(range: first.range) { [unowned self] arguments, context in
+        try self.call(second, [try self.call(first, arguments.positional, context)], context)
+      })
     case .shiftLeft:
       if case .list(let list) = a {
         list.items.append(b)
         return a
       }
-      if case .int(let x) = a, case .int(let y) = b { return .int(x << y) }
+      if case .map(let map) = a {
+        // `map << [k: v]` puts the entries (or one entry) and gives the map.
+        if case .map(let other) = b { for (k, v) in other.entries { map[k] = v } } else if let entry = b.mapEntry { map[entry.key] = entry.value } else {
+          throw Groovy.operatorError("leftShift", a, b)
+        }
+        return a
+      }
+      if case .int(let x) = a, case .int(let y) = b { return .int(x << (y & 63)) }  // Java masks long shifts
       if case .object(let o) = a, let builder = o as? StringBuilderObject {
         builder.text += Groovy.string(b)
         return a
@@ -257,16 +358,30 @@ extension Interpreter {
       if case .bool(let x) = a, case .bool(let y) = b, op == .bitwiseAnd || op == .bitwiseOr || op == .bitwiseXor {
         return .bool(op == .bitwiseAnd ? x && y : op == .bitwiseOr ? x || y : x != y)
       }
-      guard case .int(let x) = a, case .int(let y) = b else { throw Groovy.operatorError(op.rawValue, a, b) }
+      let methods: [BinaryOperator: String] = [.shiftRight: "rightShift", .unsignedShiftRight: "rightShiftUnsigned", .bitwiseAnd: "and", .bitwiseOr: "or", .bitwiseXor: "xor"]
+      guard case .int(let x) = a, case .int(let y) = b else { throw Groovy.operatorError(methods[op] ?? op.rawValue, a, b) }
       switch op {
-      case .shiftRight: return .int(x >> y)
-      case .unsignedShiftRight: return .int(Int64(bitPattern: UInt64(bitPattern: x) >> UInt64(y)))
+      case .shiftRight: return .int(x >> (y & 63))
+      case .unsignedShiftRight: return .int(Int64(bitPattern: UInt64(bitPattern: x) >> UInt64(y & 63)))
       case .bitwiseAnd: return .int(x & y)
       case .bitwiseOr: return .int(x | y)
       default: return .int(x ^ y)
       }
     case .and, .or: return .bool(false)  // handled above (short-circuit)
     }
+  }
+
+  func isClosure(_ value: GValue) -> Bool {
+    if case .closure = value { return true }
+    return false
+  }
+
+  /// A BigDecimal result beyond `Decimal`'s 38 digits and ±127 exponent comes back NaN; Java
+  /// would have the exact value, so stop rather than carry on with a wrong number.
+  func representable(_ result: GValue, _ a: GValue, _ b: GValue, at range: SourceRange) throws -> GValue {
+    guard case .decimal(let d) = result, d.value.isNaN else { return result }
+    for operand in [a, b] { if case .decimal(let x) = operand, x.value.isNaN { return result } }
+    throw UnsupportedConstruct("This result is too large for Carson's decimal numbers (38 digits)", at: range)
   }
 
   func patternText(_ value: GValue) -> String {
@@ -287,12 +402,12 @@ extension Interpreter {
   func compound(_ op: AssignmentOperator, _ current: GValue, _ value: GValue, _ context: EvaluationContext, at range: SourceRange) throws -> GValue {
     switch op {
     case .assign: return value
-    case .plus: return try Groovy.plus(current, value)
-    case .minus: return try Groovy.minus(current, value)
-    case .multiply: return try Groovy.multiply(current, value)
-    case .divide: return try Groovy.divide(current, value)
-    case .remainder: return try Groovy.remainder(current, value)
-    case .power: return try Groovy.power(current, value)
+    case .plus: return try binary(.plus, current, value, context, at: range)
+    case .minus: return try binary(.minus, current, value, context, at: range)
+    case .multiply: return try binary(.multiply, current, value, context, at: range)
+    case .divide: return try binary(.divide, current, value, context, at: range)
+    case .remainder: return try binary(.remainder, current, value, context, at: range)
+    case .power: return try binary(.power, current, value, context, at: range)
     case .elvis: return Groovy.truthy(current) ? current : value
     case .bitwiseAnd: return try binary(.bitwiseAnd, current, value, context, at: range)
     case .bitwiseOr: return try binary(.bitwiseOr, current, value, context, at: range)

@@ -134,9 +134,13 @@ public final class Interpreter: @unchecked Sendable {
       throw ControlFlow.continueLoop(label)
     case .assertion(let condition, let message):
       if !Groovy.truthy(try evaluate(condition, in: scope, context)) {
-        let text = try message.map { Groovy.string(try evaluate($0, in: scope, context)) }
-          ?? "assert \(source.text(condition.range))"
-        throw GroovyError("org.codehaus.groovy.runtime.powerassert.PowerAssertionError", text, range: statement.range)
+        // `assert x : 'msg'` throws Java's AssertionError ("msg. Expression: (a == b)"); a bare
+        // `assert` throws Groovy's power assertion (its value diagram is not reproduced).
+        if let message {
+          let text = Groovy.string(try evaluate(message, in: scope, context)) + ". Expression: " + assertionText(condition)
+          throw GroovyError("java.lang.AssertionError", text, range: statement.range)
+        }
+        throw GroovyError("org.codehaus.groovy.runtime.powerassert.PowerAssertionError", "assert \(source.text(condition.range))", range: statement.range)
       }
       return .null
     case .synchronized(_, let body):
@@ -163,6 +167,7 @@ public final class Interpreter: @unchecked Sendable {
 
   /// Assignment to a typed variable converts like Groovy does for the common cases.
   func coerce(_ value: GValue, to type: TypeName, at range: SourceRange) throws -> GValue {
+    if type.arrayDimensions > 0 { return try Conversions.convert(value, to: type, at: range) }  // `String[] a = [...]`
     switch (type.name, value) {
     case ("String", .null), (_, .null): return .null
     case ("String", _): return .string(Groovy.string(value))
@@ -243,26 +248,21 @@ public final class Interpreter: @unchecked Sendable {
 
   func switchCase(_ subject: Expr, _ cases: [SwitchCase], in scope: Scope, _ context: EvaluationContext) throws -> GValue {
     let value = try evaluate(subject, in: scope, context)
-    var matched = false
+    // Groovy lays the `default:` body out after every case, wherever it is written: all cases
+    // are tried first, a match falls through later cases into the default (until `break`),
+    // and the default falls through nothing.
+    let ordered = cases.filter { !($0.isDefault && $0.values.isEmpty) } + cases.filter { $0.isDefault && $0.values.isEmpty }
+    var start: Int?
+    search: for (i, c) in ordered.enumerated() {
+      for candidate in c.values where try isCase(try evaluate(candidate, in: scope, context), value, context) {
+        start = i
+        break search
+      }
+    }
+    guard let first = start ?? ordered.firstIndex(where: \.isDefault) else { return .null }
     var result = GValue.null
     do {
-      for c in cases {
-        if !matched {
-          if c.isDefault {
-            matched = true
-          } else {
-            for candidate in c.values where try isCase(try evaluate(candidate, in: scope, context), value, context) {
-              matched = true
-              break
-            }
-          }
-        }
-        // Fall through to later cases until `break`, as in Java.
-        if matched { result = try execute(c.body, in: Scope(parent: scope), context) }
-      }
-      if !matched, let fallback = cases.firstIndex(where: \.isDefault) {
-        for c in cases[fallback...] { result = try execute(c.body, in: Scope(parent: scope), context) }
-      }
+      for c in ordered[first...] { result = try execute(c.body, in: Scope(parent: scope), context) }
     } catch ControlFlow.breakLoop(nil) {}
     return result
   }
@@ -270,10 +270,12 @@ public final class Interpreter: @unchecked Sendable {
   /// Groovy's `isCase`: `case 'a':`, `case ['a', 'b']:`, `case ~/re/:`, `case { it > 1 }:`.
   public func isCase(_ pattern: GValue, _ value: GValue, _ context: EvaluationContext) throws -> Bool {
     switch pattern {
-    case .list(let l): return l.items.contains { Groovy.equals($0, value) }
+    case .list(let l): return l.items.contains { Groovy.javaEquals($0, value) }
+    case .map(let m): return Groovy.truthy(m[value] ?? .null)  // Groovy 2.4: the value's truth
     case .closure(let c): return Groovy.truthy(try call(c, [value], context))
     case .object(let o):
       if let pattern = o as? GroovyPattern { return pattern.matchesWhole(Groovy.string(value)) }
+      if let type = o as? GroovyType { return Conversions.isInstance(value, of: type.typeName) }  // `case String:`
       if let range = o as? GroovyIterable { return try range.groovyElements().contains { Groovy.equals($0, value) } }
       return Groovy.equals(pattern, value)
     default: return Groovy.equals(pattern, value)

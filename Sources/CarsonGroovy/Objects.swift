@@ -22,8 +22,8 @@ public final class RangeObject: GObject, GroovyIterable, GroovyEquatable {
   public var groovyClassName: String { "groovy.lang.IntRange" }
 
   public func groovyElements() throws -> [GValue] {
-    let count = abs(to - from) + (exclusive ? 0 : 1)
-    guard count <= 10_000_000 else { throw GroovyError.illegalArgument("Range \(from)..\(to) is too large") }
+    let (span, overflow) = to.subtractingReportingOverflow(from)
+    guard !overflow, span.magnitude < 10_000_000 else { throw GroovyError.illegalArgument("Range \(from)..\(to) is too large") }
     if from <= to {
       let upper = exclusive ? to - 1 : to
       return from <= upper ? (from...upper).map { .int($0) } : []
@@ -36,9 +36,11 @@ public final class RangeObject: GObject, GroovyIterable, GroovyEquatable {
   /// `toString()` and `inspect()` give `1..3`.
   public var groovyDescription: String { Groovy.string(.list(GList((try? groovyElements()) ?? []))) }
 
+  var rangeText: String { "\(from)\(exclusive ? "..<" : "..")\(to)" }
+
   public func invokeMethod(_ name: String, _ arguments: CallArguments, _ context: EvaluationContext) throws -> GValue {
     switch name {
-    case "toString", "inspect": return .string("\(from)\(exclusive ? "..<" : "..")\(to)")
+    case "toString", "inspect": return .string(rangeText)
     case "getFrom": return .int(from)
     case "getTo": return .int(to)
     case "step" where arguments.closure == nil: return .list(GList(try stepped(arguments.positional.first ?? .null)))
@@ -108,11 +110,16 @@ public final class PatternObject: GObject, GroovyPattern {
 }
 
 /// `text =~ /regex/`: all matches; `m[0]` is the first match (a string, or the list of its
-/// groups when the pattern has groups); truthy when there is a match.
+/// groups when the pattern has groups). Like a Java matcher it also has a position: `find()`
+/// moves to the next match and `group(n)` reads the current one, and Groovy truth is `find()`
+/// (so `if (m) { m.group(1) }` and `while (m.find()) { … }` work as in Groovy).
 public final class MatcherObject: GObject, GroovyTruth, GroovyIterable {
   let text: String
   let matches: [[GValue]]
   let groupCount: Int
+  /// The index of the match `find()` returns next, and the current match for `group()`.
+  private var next = 0
+  private var current: Int?
 
   init(_ text: String, pattern: String, at range: SourceRange) throws {
     self.text = text
@@ -129,26 +136,51 @@ public final class MatcherObject: GObject, GroovyTruth, GroovyIterable {
   }
 
   public var groovyClassName: String { "java.util.regex.Matcher" }
-  public var groovyTruth: Bool { !matches.isEmpty }
+  public var groovyTruth: Bool { find() }
 
   func element(_ match: [GValue]) -> GValue { groupCount == 0 ? match[0] : .list(GList(match)) }
 
   public func groovyElements() throws -> [GValue] { matches.map(element) }
 
+  func find() -> Bool {
+    guard next < matches.count else {
+      current = nil
+      return false
+    }
+    current = next
+    next += 1
+    return true
+  }
+
   public func invokeMethod(_ name: String, _ arguments: CallArguments, _ context: EvaluationContext) throws -> GValue {
     switch name {
     case "getAt":
       guard case .int(let i)? = arguments.positional.first, i >= 0, Int(i) < matches.count else {
-        throw GroovyError("java.lang.IndexOutOfBoundsException", "index is out of range 0..\(matches.count - 1)")
+        throw GroovyError("java.lang.IndexOutOfBoundsException", "index is out of range 0..\(matches.count - 1) (index = \(Groovy.string(arguments.positional.first ?? .null)))")
       }
       return element(matches[Int(i)])
-    case "matches": return .bool(matches.count == 1 && Groovy.string(matches[0][0]) == text)
-    case "find": return .bool(!matches.isEmpty)
+    case "matches":
+      // Approximation: the whole text matches when the first match covers it.
+      let whole = matches.first.map { Groovy.string($0[0]) == text } ?? false
+      current = whole ? 0 : nil
+      next = whole ? 1 : 0
+      return .bool(whole)
+    case "find": return .bool(find())
+    case "reset":
+      next = 0
+      current = nil
+      return .object(self)
     case "getCount", "size": return .int(Int64(matches.count))
+    case "groupCount": return .int(Int64(groupCount))
+    case "hasGroup": return .bool(groupCount > 0)
     case "group":
-      guard let first = matches.first else { throw GroovyError("java.lang.IllegalStateException", "No match found") }
-      if case .int(let g)? = arguments.positional.first, Int(g) < first.count { return first[Int(g)] }
-      return first[0]
+      guard let current else { throw GroovyError("java.lang.IllegalStateException", "No match found") }
+      let match = matches[current]
+      guard let first = arguments.positional.first else { return match[0] }
+      guard case .int(let g) = first, g >= 0, Int(g) < match.count else {
+        throw GroovyError("java.lang.IndexOutOfBoundsException", "No group \(Groovy.string(first))")
+      }
+      return match[Int(g)]
     default: throw GroovyError.missingMethod(name, groovyClassName, arguments.groovyArguments.count)
     }
   }
@@ -198,6 +230,7 @@ public final class ExceptionObject: GObject {
 
   public var groovyClassName: String { (error as? GroovyThrowable)?.groovyClassName ?? "java.lang.Exception" }
   var message: GValue { ((error as? GroovyThrowable)?.groovyMessage).map { .string($0) } ?? .null }
+  var cause: GValue { ((error as? GroovyError)?.cause).map { .object(ExceptionObject($0)) } ?? .null }
   public var groovyDescription: String {
     if case .string(let m) = message { return "\(groovyClassName): \(m)" }
     return groovyClassName
@@ -207,7 +240,7 @@ public final class ExceptionObject: GObject {
     switch name {
     case "message", "localizedMessage": return message
     case "class": return .object(StaticClasses.classObject(groovyClassName))
-    case "cause": return .null
+    case "cause": return cause
     case "stackTrace": return .list([])
     default: throw GroovyError.missingProperty(name, groovyClassName)
     }
@@ -218,7 +251,7 @@ public final class ExceptionObject: GObject {
     case "getMessage", "getLocalizedMessage": return message
     case "toString": return .string(groovyDescription)
     case "getClass": return .object(StaticClasses.classObject(groovyClassName))
-    case "getCause": return .null
+    case "getCause": return cause
     case "printStackTrace": return .null
     case "getStackTrace": return .list([])
     default: throw GroovyError.missingMethod(name, groovyClassName, arguments.groovyArguments.count)

@@ -3,6 +3,23 @@ import Foundation
 
 /// `as`, casts and `instanceof` for the types Jenkinsfiles use.
 public enum Conversions {
+  /// `as`/casts to a written type: arrays (`as int[]`, `String[] a = …`) are lists whose
+  /// elements are converted.
+  public static func convert(_ value: GValue, to type: TypeName, at range: SourceRange) throws -> GValue {
+    guard type.arrayDimensions > 0 else { return try convert(value, to: type.name, at: range) }
+    if value.isNull { return .null }
+    let items: [GValue]
+    switch value {
+    case .list(let l): items = l.items
+    case .string(let s): items = Groovy.characters(s)
+    case .object(let o as GroovyIterable): items = try o.groovyElements()
+    default: items = [value]
+    }
+    var element = type
+    element.arrayDimensions -= 1
+    return .list(GList(try items.map { try element.name == "Object" && element.arrayDimensions == 0 ? $0 : convert($0, to: element, at: range) }))
+  }
+
   public static func convert(_ value: GValue, to type: String, at range: SourceRange) throws -> GValue {
     let simple = type.split(separator: ".").last.map(String.init) ?? type
     switch simple {
@@ -68,6 +85,14 @@ public enum Conversions {
       "Cannot cast object '\(Groovy.string(value))' with class '\(Groovy.className(value))' to class '\(type)'", range: range)
   }
 
+  /// Types `isInstance` can test (other than exceptions and host classes), with their package.
+  static let knownTypes: [String: String] = [
+    "Object": "java.lang", "String": "java.lang", "CharSequence": "java.lang", "GString": "groovy.lang", "Integer": "java.lang",
+    "Long": "java.lang", "Number": "java.lang", "BigDecimal": "java.math", "Double": "java.lang", "Boolean": "java.lang",
+    "List": "java.util", "ArrayList": "java.util", "Collection": "java.util", "Iterable": "java.lang", "Map": "java.util",
+    "HashMap": "java.util", "LinkedHashMap": "java.util", "Closure": "groovy.lang",
+  ]
+
   public static func isInstance(_ value: GValue, of type: String) -> Bool {
     let simple = type.split(separator: ".").last.map(String.init) ?? type
     switch (value, simple) {
@@ -93,7 +118,7 @@ public enum Conversions {
 public enum StaticClasses {
   static let names: Set<String> = [
     "Integer", "Long", "Double", "Float", "Boolean", "String", "Math", "System", "UUID", "URLEncoder", "URLDecoder",
-    "JsonOutput", "Collections", "Character", "BigDecimal", "TimeUnit",
+    "JsonOutput", "Collections", "Character", "BigDecimal", "TimeUnit", "RoundingMode",
   ]
 
   public static func lookup(_ name: String) -> GObject? {
@@ -107,8 +132,16 @@ public enum StaticClasses {
   public static func construct(_ type: String, _ arguments: [GValue], at range: SourceRange) throws -> GValue? {
     let simple = type.split(separator: ".").last.map(String.init) ?? type
     if simple.hasSuffix("Exception") || simple.hasSuffix("Error") || simple == "Throwable" {
-      let message = arguments.first.map { Groovy.string($0) }
-      return .object(ExceptionObject(GroovyError(ExceptionHierarchy.qualified(type), message, range: range)))
+      // `new E(message)`, `new E(message, cause)`, or `new E(cause)` (whose message is the cause's `toString()`).
+      let causeArgument = arguments.last.flatMap { value -> ExceptionObject? in
+        if case .object(let o as ExceptionObject) = value { return o }
+        return nil
+      }
+      var message = arguments.first.map { Groovy.string($0) }
+      if arguments.count == 1, let causeArgument { message = causeArgument.groovyDescription }
+      var error = GroovyError(ExceptionHierarchy.qualified(type), message, range: range)
+      error.cause = causeArgument?.error as? GroovyThrowable
+      return .object(ExceptionObject(error))
     }
     switch simple {
     case "ArrayList", "LinkedList", "Vector", "HashSet", "LinkedHashSet", "TreeSet":
@@ -121,12 +154,16 @@ public enum StaticClasses {
       return .object(StringBuilderObject(arguments.first.map { Groovy.string($0) } ?? ""))
     case "String":
       return .string(arguments.first.map { Groovy.string($0) } ?? "")
+    case "BigDecimal", "Integer", "Long", "Double", "Float":
+      // `new BigDecimal('2.50')`, `new Integer(5)`: the conversion `as` does.
+      guard arguments.count == 1 else { return nil }
+      return try Conversions.convert(arguments[0], to: simple, at: range)
     case "Date":
       return .object(DateObject(Date()))
     case "Random":
       return .object(RandomObject())
     case "JsonSlurper", "JsonSlurperClassic":
-      return .object(JsonSlurperObject())
+      return .object(JsonSlurperObject(classic: simple == "JsonSlurperClassic"))
     case "URL", "URI":
       return .string(arguments.first.map { Groovy.string($0) } ?? "")
     default:
@@ -135,8 +172,13 @@ public enum StaticClasses {
   }
 }
 
-/// `x.class` / `x.getClass()`.
-final class ClassObject: GObject, GroovyEquatable {
+/// A class used as a value: `case String:` in a `switch` and `x.class == String` test by type.
+protocol GroovyType {
+  var typeName: String { get }
+}
+
+/// `x.class` / `x.getClass()`, and type names used as values (`case Map:`).
+final class ClassObject: GObject, GroovyEquatable, GroovyType {
   let name: String
   init(_ name: String) { self.name = name }
   var groovyClassName: String { "java.lang.Class" }
@@ -160,16 +202,24 @@ final class ClassObject: GObject, GroovyEquatable {
     }
   }
 
+  var typeName: String { name }
+
   func groovyEquals(_ other: GValue) -> Bool {
-    if case .object(let o) = other, let c = o as? ClassObject { return c.name == name }
-    return false
+    guard case .object(let o) = other, let type = o as? GroovyType else { return false }
+    return type.typeName.split(separator: ".").last == name.split(separator: ".").last
   }
 }
 
 /// A static class used by name: `Integer.parseInt('3')`.
-final class StaticClassObject: GObject {
+final class StaticClassObject: GObject, GroovyEquatable, GroovyType {
   let name: String
   init(_ name: String) { self.name = name }
+  var typeName: String { name }
+
+  func groovyEquals(_ other: GValue) -> Bool {
+    guard case .object(let o) = other, let type = o as? GroovyType else { return false }
+    return type.typeName.split(separator: ".").last == name.split(separator: ".").last
+  }
   var groovyClassName: String { "java.lang.Class" }
   var groovyDescription: String { "class java.lang.\(name)" }
 
@@ -185,7 +235,18 @@ final class StaticClassObject: GObject {
     case ("Integer", "MIN_VALUE"): return .int(Int64(Int32.min))
     case ("Long", "MAX_VALUE"): return .int(Int64.max)
     case ("Long", "MIN_VALUE"): return .int(Int64.min)
+    case ("Boolean", "TRUE"): return .bool(true)
+    case ("Boolean", "FALSE"): return .bool(false)
     case ("Math", "PI"): return .decimal(GDecimal(double: Double.pi))
+    case ("BigDecimal", "ZERO"): return .decimal(GDecimal(Int64(0)))
+    case ("BigDecimal", "ONE"): return .decimal(GDecimal(Int64(1)))
+    case ("BigDecimal", "TEN"): return .decimal(GDecimal(Int64(10)))
+    case ("BigDecimal", _), ("RoundingMode", _):
+      // `BigDecimal.ROUND_HALF_UP` and `RoundingMode.HALF_UP` as Java's rounding-mode numbers.
+      let modes = ["UP", "DOWN", "CEILING", "FLOOR", "HALF_UP", "HALF_DOWN", "HALF_EVEN", "UNNECESSARY"]
+      let mode = name == "BigDecimal" && property.hasPrefix("ROUND_") ? String(property.dropFirst(6)) : property
+      guard let i = modes.firstIndex(of: mode) else { throw GroovyError.missingProperty(property, "java.math.\(name)") }
+      return .int(Int64(i))
     case ("System", _): throw rejected("staticField", property)
     case (_, "name"): return .string("java.lang.\(name)")
     case (_, "simpleName"): return .string(name)
@@ -204,7 +265,19 @@ final class StaticClassObject: GObject {
     func double(_ d: Double) -> GValue { .decimal(GDecimal(double: d)) }
     switch (name, method) {
     case ("Integer", "parseInt"), ("Integer", "valueOf"), ("Long", "parseLong"), ("Long", "valueOf"):
+      if args.count > 1, case .int(let radix) = args[1] {
+        // `Integer.parseInt('ff', 16)`.
+        guard (2...36).contains(radix), let value = Int64(Groovy.string(first), radix: Int(radix)) else {
+          throw GroovyError("java.lang.NumberFormatException", "For input string: \"\(Groovy.string(first))\"")
+        }
+        return .int(value)
+      }
       return try Conversions.convert(.string(Groovy.string(first)), to: "Long", at: SourceRange.point(0))
+    case ("Integer", "toHexString"), ("Long", "toHexString"), ("Integer", "toBinaryString"), ("Long", "toBinaryString"):
+      guard case .int(let i) = first else { throw GroovyError.missingMethod(method, "java.lang.\(name)", args.count) }
+      // Java prints the two's complement of negative numbers (32 bits for an Integer).
+      let bits = name == "Integer" && i >= Int64(Int32.min) && i <= Int64(Int32.max) ? UInt64(UInt32(bitPattern: Int32(i))) : UInt64(bitPattern: i)
+      return .string(String(bits, radix: method == "toHexString" ? 16 : 2))
     case ("Double", "parseDouble"), ("Double", "valueOf"), ("Float", "parseFloat"):
       return try Conversions.convert(.string(Groovy.string(first)), to: "Double", at: SourceRange.point(0))
     case ("Boolean", "parseBoolean"), ("Boolean", "valueOf"):
@@ -212,17 +285,23 @@ final class StaticClassObject: GObject {
     case (_, "toString") where name != "System": return .string(Groovy.string(first))
     case ("String", "valueOf"): return .string(Groovy.string(first))
     case ("String", "format"):
-      return .string(JavaFormat.format(Groovy.string(first), Array(args.dropFirst())))
+      return .string(try JavaFormat.format(Groovy.string(first), Array(args.dropFirst())))
     case ("String", "join"):
       let items: [GValue]
       if args.count == 2, case .list(let l) = args[1] { items = l.items } else { items = Array(args.dropFirst()) }
       return .string(items.map(Groovy.string).joined(separator: Groovy.string(first)))
-    case ("Math", "max"): return try Groovy.compare(args[0], args[1]).map { $0 >= 0 ? args[0] : args[1] } ?? first
-    case ("Math", "min"): return try Groovy.compare(args[0], args[1]).map { $0 <= 0 ? args[0] : args[1] } ?? first
+    case ("Math", "max") where args.count == 2, ("Math", "min") where args.count == 2:
+      guard Groovy.number(args[0]) != nil, Groovy.number(args[1]) != nil, let order = Groovy.compare(args[0], args[1]) else {
+        throw GroovyError.missingMethod(method, "java.lang.Math", args.count)
+      }
+      return (method == "max") == (order >= 0) ? args[0] : args[1]
     case ("Math", "abs"):
-      if case .int(let i) = first { return .int(abs(i)) }
+      if case .int(let i) = first { return .int(i < 0 ? 0 &- i : i) }
       return double(abs(try number(first)))
-    case ("Math", "round"): return .int(Int64((try number(first) + 0.5).rounded(.down)))
+    case ("Math", "round"):
+      // Java's `floor(x + 0.5)`, clamped to the long range.
+      let rounded = (try number(first) + 0.5).rounded(.down)
+      return .int(rounded.isNaN ? 0 : rounded >= 9.2e18 ? Int64.max : rounded <= -9.2e18 ? Int64.min : Int64(rounded))
     case ("Math", "floor"): return double((try number(first)).rounded(.down))
     case ("Math", "ceil"): return double((try number(first)).rounded(.up))
     case ("Math", "sqrt"): return double((try number(first)).squareRoot())
@@ -238,10 +317,8 @@ final class StaticClassObject: GObject {
       return .string(text.replacingOccurrences(of: "%20", with: "+"))
     case ("URLDecoder", "decode"):
       return .string(Groovy.string(first).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? Groovy.string(first))
-    case ("JsonOutput", "toJson"): return .string(JSONBridge.json(first).compact)
-    case ("JsonOutput", "prettyPrint"):
-      let parsed = (try? JSONValue.parse(Groovy.string(first))) ?? .string(Groovy.string(first))
-      return .string(parsed.pretty)
+    case ("JsonOutput", "toJson"): return .string(try GroovyJSON.toJson(first))
+    case ("JsonOutput", "prettyPrint"): return .string(try GroovyJSON.prettyPrint(Groovy.string(first)))
     case ("Character", "isDigit"): return .bool(Groovy.string(first).first?.isNumber ?? false)
     case ("Character", "isLetter"): return .bool(Groovy.string(first).first?.isLetter ?? false)
     default:
@@ -292,16 +369,14 @@ final class RandomObject: GObject {
 
 /// `new JsonSlurper().parseText(text)`.
 final class JsonSlurperObject: GObject {
-  var groovyClassName: String { "groovy.json.JsonSlurper" }
+  let classic: Bool
+  init(classic: Bool) { self.classic = classic }
+  var groovyClassName: String { classic ? "groovy.json.JsonSlurperClassic" : "groovy.json.JsonSlurper" }
   func invokeMethod(_ name: String, _ arguments: CallArguments, _ context: EvaluationContext) throws -> GValue {
     guard name == "parseText" || name == "parse" else {
       throw GroovyError.missingMethod(name, groovyClassName, arguments.groovyArguments.count)
     }
-    do {
-      return JSONBridge.value(try JSONValue.parse(Groovy.string(arguments.positional.first ?? .null)))
-    } catch {
-      throw GroovyError("groovy.json.JsonException", "Unable to parse JSON: \(error)")
-    }
+    return try GroovyJSON.parse(Groovy.string(arguments.positional.first ?? .null), classic: classic)
   }
 }
 
@@ -337,7 +412,7 @@ public enum JSONBridge {
 /// and the `-`, `0`, `+` and `,` flags). Numbers format from their decimal value, half up, as
 /// Java formats a BigDecimal.
 enum JavaFormat {
-  static func format(_ pattern: String, _ arguments: [GValue]) -> String {
+  static func format(_ pattern: String, _ arguments: [GValue]) throws -> String {
     var out = ""
     var index = 0
     var chars = Array(pattern)[...]
@@ -362,7 +437,10 @@ enum JavaFormat {
         out += "\n"
         continue
       }
-      let argument = index < arguments.count ? arguments[index] : .null
+      guard index < arguments.count else {
+        throw GroovyError("java.util.MissingFormatArgumentException", "Format specifier '%\(spec)\(conversion)'")
+      }
+      let argument = arguments[index]
       index += 1
       let flags = spec.prefix { "-0+ #,".contains($0) }
       let leftAlign = flags.contains("-")
@@ -370,12 +448,18 @@ enum JavaFormat {
       let parts = spec.dropFirst(flags.count).split(separator: ".", omittingEmptySubsequences: false)
       let width = parts.first.flatMap { Int($0) } ?? 0
       let precision = parts.count > 1 ? Int(parts[1]) : nil
+      if (precision ?? 0) > 10_000 || width > 100_000_000 {
+        throw GroovyError("java.util.IllegalFormatException", "Format width or precision too large in '%\(spec)\(conversion)'")
+      }
       var text: String
       switch conversion {
       case "d", "f":
         guard let number = Groovy.bigDecimal(argument) else {
           text = Groovy.string(argument)
           break
+        }
+        if conversion == "d", case .decimal = argument {
+          throw GroovyError("java.util.IllegalFormatConversionException", "d != java.math.BigDecimal")
         }
         text = conversion == "d" ? number.plainString : number.rounded(precision ?? 6).plainString
         if flags.contains(",") { text = grouped(text) }

@@ -45,7 +45,7 @@ public final class GList: @unchecked Sendable {
 
 /// A `LinkedHashMap`: insertion-ordered.
 public final class GMap: @unchecked Sendable {
-  public private(set) var keys: [GValue] = []
+  private var order: [GKey] = []
   private var storage: [GKey: GValue] = [:]
   /// `map.withDefault { key -> value }`: makes (and stores) the value of a missing key on read.
   public var defaultValue: GClosure?
@@ -56,18 +56,12 @@ public final class GMap: @unchecked Sendable {
     for (k, v) in pairs { self[k] = v }
   }
 
-  public var count: Int { keys.count }
+  public var keys: [GValue] { order.map(\.value) }
+  public var count: Int { order.count }
 
   public subscript(key: GValue) -> GValue? {
-    get { storage[GKey(key)] }
-    set {
-      let k = GKey(key)
-      if let newValue {
-        if storage.updateValue(newValue, forKey: k) == nil { keys.append(key) }
-      } else if storage.removeValue(forKey: k) != nil {
-        keys.removeAll { GKey($0) == k }
-      }
-    }
+    get { self[GKey(key)] }
+    set { self[GKey(key)] = newValue }
   }
 
   public subscript(string key: String) -> GValue? {
@@ -75,25 +69,52 @@ public final class GMap: @unchecked Sendable {
     set { self[.string(key)] = newValue }
   }
 
-  public var entries: [(GValue, GValue)] { keys.map { ($0, storage[GKey($0)] ?? .null) } }
+  /// An entry whose key was a GString (`["${name}": 1]`, `map.put("${name}", 1)`). A GString
+  /// hashes unlike the equal String in Groovy, so a String lookup (`map.name`, `map['name']`)
+  /// does not find it: the classic Jenkinsfile surprise, kept on purpose.
+  public subscript(gstring key: String) -> GValue? {
+    get { self[GKey(.string(key), isGString: true)] }
+    set { self[GKey(.string(key), isGString: true)] = newValue }
+  }
+
+  subscript(key: GKey) -> GValue? {
+    get { storage[key] }
+    set {
+      if let newValue {
+        if storage.updateValue(newValue, forKey: key) == nil { order.append(key) }
+      } else if storage.removeValue(forKey: key) != nil {
+        order.removeAll { $0 == key }
+      }
+    }
+  }
+
+  /// The entries in order (GString keys come out as strings).
+  public var entries: [(GValue, GValue)] { order.map { ($0.value, storage[$0] ?? .null) } }
 }
 
-/// Map keys compare as Groovy does: by value for strings, numbers and booleans.
+/// Map keys compare as Groovy does: by value for strings, numbers and booleans; a GString key
+/// never equals a String key.
 struct GKey: Hashable {
   let value: GValue
-  init(_ value: GValue) { self.value = value }
+  let isGString: Bool
+  init(_ value: GValue, isGString: Bool = false) {
+    self.value = value
+    self.isGString = isGString
+  }
 
-  static func == (a: GKey, b: GKey) -> Bool { Groovy.equals(a.value, b.value) }
+  static func == (a: GKey, b: GKey) -> Bool { a.isGString == b.isGString && Groovy.equals(a.value, b.value) }
 
   func hash(into hasher: inout Hasher) {
+    hasher.combine(isGString)
     switch value {
     case .null: hasher.combine(0)
     case .bool(let b): hasher.combine(b)
     case .int(let i): hasher.combine(Decimal(i))
     case .decimal(let d): hasher.combine(d.value)
     case .string(let s): hasher.combine(s)
-    case .list(let l): hasher.combine(ObjectIdentifier(l))
-    case .map(let m): hasher.combine(ObjectIdentifier(m))
+    // Lists and maps are equal by content (`groupBy { [it.a, it.b] }`), so they hash by content.
+    case .list(let l): for item in l.items { GKey(item).hash(into: &hasher) }
+    case .map(let m): hasher.combine(m.count)
     case .closure(let c): hasher.combine(ObjectIdentifier(c))
     case .object(let o): hasher.combine(ObjectIdentifier(o))
     }
@@ -136,6 +157,9 @@ public final class GClosure: @unchecked Sendable {
 public final class Scope: @unchecked Sendable {
   public let parent: Scope?
   var variables: [String: GValue] = [:]
+  /// The closure's delegate (`x.with { … }` runs with `x`): names that are not local variables
+  /// resolve against it before the script's (Groovy's DELEGATE_FIRST).
+  public var delegate: GValue?
 
   public init(parent: Scope?) { self.parent = parent }
 
