@@ -6,14 +6,15 @@ SWIFT ?= swift
 BIN = .build/release/carson
 FUZZ_SECONDS ?= 600
 
-.PHONY: all build demo test deps bench fuzz fuzz-build clean
+.PHONY: all build demo test deps docker-engine bench fuzz fuzz-build clean
 
 all: build
 
 # Debian packages the build and tests need, installed only when missing: libxml2 for
-# Foundation's XML parser (the junit step), git for checkout variables and changelogs.
+# Foundation's XML parser (the junit step), git for checkout variables and changelogs,
+# docker.io and busybox-static for Docker agents and their test image.
 # `bench` also wants GNU time for peak RSS.
-APT_PACKAGES := libxml2 git
+APT_PACKAGES := libxml2 git docker.io busybox-static
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -31,6 +32,11 @@ RELEASE_FLAGS = -c release --static-swift-stdlib
 
 build: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product carson
+	$(SWIFT) build $(RELEASE_FLAGS) --product carson-shim
+
+# A Docker engine for the Docker tests and the demo, and Carson's test image (.ci/docker-engine).
+docker-engine: deps
+	@.ci/docker-engine
 
 demo: build
 	@echo '$$ carson lint fixtures/demo/Jenkinsfile'
@@ -45,13 +51,14 @@ demo: build
 	@echo '$$ carson run fixtures/demo/Jenkinsfile --dry-run --branch feature/x --log-format console'
 	@NO_COLOR=1 $(BIN) run fixtures/demo/Jenkinsfile --dry-run --branch feature/x --log-format console --workspace .build/demo-workspace --job-name demo
 
-test: deps
+test: deps docker-engine
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-bench: deps
+bench: deps docker-engine
 	$(call apt_install,time)
 	$(SWIFT) build $(RELEASE_FLAGS) --product carson
+	$(SWIFT) build $(RELEASE_FLAGS) --product carson-shim
 	$(SWIFT) build $(RELEASE_FLAGS) --product carson-bench
 	.build/release/carson-bench
 

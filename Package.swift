@@ -32,7 +32,7 @@ let package = Package(
     // Renderers of the event stream: console, plain, Jenkins-style log, JSON lines.
     .target(name: "CarsonReport", dependencies: ["CarsonSyntax", "CarsonEngine"]),
     // Argument parsing, commands, diagnostic renderers, exit codes.
-    .target(name: "CarsonCLI", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport"]),
+    .target(name: "CarsonCLI", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport", "CarsonDocker"]),
     .executableTarget(name: "carson", dependencies: ["CarsonCLI"]),
     .executableTarget(name: "carson-bench", dependencies: ["CarsonSyntax", "CarsonModel"], path: "Sources/CarsonBench"),
     // Locating ../shared and reading its manifests, for the test targets.

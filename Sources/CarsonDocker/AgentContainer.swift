@@ -50,7 +50,7 @@ public final class AgentContainer: CommandRunner, @unchecked Sendable {
   /// Starts the container; logs the `docker run` command line as Jenkins does.
   public static func start(_ spec: ContainerSpec, docker: DockerCLI, scratchDirectory: String, log: (String) -> Void) throws -> AgentContainer {
     try? FileManager.default.createDirectory(atPath: spec.workspace + "@tmp", withIntermediateDirectories: true)
-    log("$ docker " + spec.runArguments.joined(separator: " "))
+    log("$ docker " + DockerCLI.display(spec.runArguments))
     let result = try docker.capture(spec.runArguments)
     let id = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     guard result.succeeded, !id.isEmpty else {

@@ -59,6 +59,13 @@ public struct DockerCLI: Sendable {
     try ProcessRunner.run(spec(arguments), cancellation: cancellation, output: output)
   }
 
+  /// A command line for the log, with arguments that hold spaces or quotes quoted.
+  public static func display(_ arguments: [String]) -> String {
+    arguments.map { word in
+      word.isEmpty || word.contains(where: { " \t\"'$\\".contains($0) }) ? "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" : word
+    }.joined(separator: " ")
+  }
+
   /// Fails with a clear message when no engine answers (checked before any stage runs).
   public func checkEngine() throws {
     let result = try capture(["version", "--format", "{{.Server.Version}}"])

@@ -149,7 +149,9 @@ extension PipelineRun {
     let docker = try dockerClient()
     let output = LogOutput(self, context)
     defer { output.flush() }
-    try ImageStore(docker: docker).build(tag: tag, dockerfile: dockerfile, context: directory, arguments: extra, cancellation: context.cancellation, output: output.write)
+    try interpreter.lock.unlocked {
+      try ImageStore(docker: docker).build(tag: tag, dockerfile: dockerfile, context: directory, arguments: extra, cancellation: context.cancellation, output: output.write)
+    }
     return tag
   }
 
@@ -158,7 +160,8 @@ extension PipelineRun {
     if options.dryRun { return }
     let output = LogOutput(self, context)
     defer { output.flush() }
-    try ImageStore(docker: try dockerClient()).pull(image, cancellation: context.cancellation, output: output.write)
+    let docker = try dockerClient()
+    try interpreter.lock.unlocked { try ImageStore(docker: docker).pull(image, cancellation: context.cancellation, output: output.write) }
   }
 
   /// `docker.image(x).inside(args) { … }` and the agents: a container of `image` with the
@@ -169,16 +172,17 @@ extension PipelineRun {
       return try body(context)
     }
     let docker = try dockerClient()
-    let store = ImageStore(docker: docker)
-    if !store.exists(image) { try pullImage(image, context) }
+    if !interpreter.lock.unlocked({ ImageStore(docker: docker).exists(image) }) { try pullImage(image, context) }
     var spec = ContainerSpec(image: image, workspace: workspace)
     spec.userArguments = ArgumentTokenizer.split(arguments)
     spec.labels = ["carson.run": runID, "carson.job": options.jobName, "carson.stage": context.path.joined(separator: " » "), "carson.pid": String(getpid())]
     spec.shim = options.containerShim
-    let container = try AgentContainer.start(spec, docker: docker, scratchDirectory: runDirectory) { context.log($0) }
+    let container = try interpreter.lock.unlocked {
+      try AgentContainer.start(spec, docker: docker, scratchDirectory: runDirectory) { context.log($0) }
+    }
     dockerState.track(container)
     defer {
-      container.stop()
+      interpreter.lock.unlocked { container.stop() }
       dockerState.untrack(container)
     }
     let inner = context.derived()
@@ -198,7 +202,10 @@ extension PipelineRun {
       throw StepFailure("Could not find username/password credentials with ID '\(credentialsID)' for registry \(url)")
     }
     masker.add(password)
-    let session = try RegistryLogin.login(docker: try dockerClient(), registry: url, username: user, password: password, scratchDirectory: runDirectory)
+    let docker = try dockerClient()
+    let session = try interpreter.lock.unlocked {
+      try RegistryLogin.login(docker: docker, registry: url, username: user, password: password, scratchDirectory: runDirectory)
+    }
     defer { session.close() }
     try dockerState.withConfig(session.configDirectory) { try body(inner) }
   }
@@ -206,6 +213,7 @@ extension PipelineRun {
   /// Containers still running when the run is interrupted hard are removed here too.
   func removeLeftoverContainers() {
     for container in dockerState.tracked() { container.stop() }
+    for sidecar in dockerState.trackedSidecars() { sidecar.stop() }
   }
 
   /// Whether any agent of the pipeline runs in Docker (then the engine is checked up front).
@@ -262,6 +270,7 @@ final class DockerState: @unchecked Sendable {
   private let lock = NSLock()
   private var docker: DockerCLI?
   private var containers: [ObjectIdentifier: AgentContainer] = [:]
+  private var sidecars: [ObjectIdentifier: Sidecar] = [:]
 
   func client(_ make: () throws -> DockerCLI) throws -> DockerCLI {
     lock.lock()
@@ -296,6 +305,24 @@ final class DockerState: @unchecked Sendable {
     lock.lock()
     containers[ObjectIdentifier(container)] = nil
     lock.unlock()
+  }
+
+  func track(sidecar: Sidecar) {
+    lock.lock()
+    sidecars[ObjectIdentifier(sidecar)] = sidecar
+    lock.unlock()
+  }
+
+  func untrack(sidecar: Sidecar) {
+    lock.lock()
+    sidecars[ObjectIdentifier(sidecar)] = nil
+    lock.unlock()
+  }
+
+  func trackedSidecars() -> [Sidecar] {
+    lock.lock()
+    defer { lock.unlock() }
+    return Array(sidecars.values)
   }
 
   func tracked() -> [AgentContainer] {

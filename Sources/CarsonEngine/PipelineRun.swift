@@ -38,7 +38,7 @@ public final class PipelineRun: @unchecked Sendable {
   let workspaces = WorkspaceLeases()
   let dockerState = DockerState()
   /// Identifies this run's containers (label `carson.run`), for `carson cleanup`.
-  let runID = UUID().uuidString.lowercased()
+  public let runID = UUID().uuidString.lowercased()
 
   public var masker: SecretMasker { hub.masker }
 
@@ -114,6 +114,8 @@ public final class PipelineRun: @unchecked Sendable {
       }
     }
     if let error = pipelineError { report(error, context) }
+    // Containers `docker.image(…).run()` started and nobody stopped.
+    removeLeftoverContainers()
     let result = build.result.combined(pipelineError.map(result(of:)) ?? .success)
     hub.emit(.runFinished(result: result, durationMs: milliseconds(since: startTime)))
     hub.finish()

@@ -23,6 +23,7 @@ final class ScriptHostAdapter: ScriptHost {
     case "currentBuild": return .object(CurrentBuildObject(branch))
     case "scm": return .object(SCMObject())
     case "steps": return .object(StepsObject(run: run, context: branch))
+    case "docker": return .object(DockerGlobalObject(run))
     default:
       if let value = branch.variable(name) { return .string(value) }
       if let value = run.parameters[string: name] { return value }

@@ -19,7 +19,7 @@ import Testing
   static let allowedImports: [String: Set<String>] = [
     "CarsonSyntax": [],
     "CarsonModel": ["CarsonSyntax"],
-    "CarsonCLI": ["CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport"],
+    "CarsonCLI": ["CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport", "CarsonDocker"],
     "carson": ["CarsonCLI"],
     "CarsonBench": ["CarsonSyntax", "CarsonModel"],
     "CCarsonSpawn": [],

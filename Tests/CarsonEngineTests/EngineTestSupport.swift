@@ -3,6 +3,7 @@ import CarsonModel
 import CarsonReport
 import CarsonSyntax
 import Foundation
+import Testing
 
 /// Collects rendered text.
 final class StringOutput: ReportOutput, @unchecked Sendable {
@@ -46,6 +47,9 @@ func runPipeline(
   started: ((PipelineRun) -> Void)? = nil
 ) throws -> EngineRun {
   let lint = Linter.check(SourceFile(path: "Jenkinsfile", text: jenkinsfile))
+  if lint.hasErrors {
+    Issue.record("the test's Jenkinsfile has errors:\n\(lint.diagnostics.map(\.message).joined(separator: "\n"))")
+  }
   var options = RunOptions(workspace: scratch.workspace, jobName: "test")
   options.stateDirectory = scratch.path + "/state"
   options.fromSCM = false
