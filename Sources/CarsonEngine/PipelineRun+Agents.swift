@@ -76,7 +76,7 @@ extension PipelineRun {
       // A relative custom workspace is relative to the run's workspace, `..` and `.` resolved.
       workspace = URL(fileURLWithPath: customWorkspace.hasPrefix("/") ? customWorkspace : options.workspace + "/" + customWorkspace).standardized.path
     } else {
-      workspace = workspaces.lease(options.workspace)
+      workspace = workspaces.lease(workspaceRoot(of: node))
     }
     defer { if customWorkspace == nil { workspaces.release(workspace) } }
     if !options.dryRun { try? FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true) }
@@ -86,6 +86,14 @@ extension PipelineRun {
     inner.directory = workspace
     if workspace != options.workspace { inner.log("Running on \(node.name) in \(workspace)") }
     try body(inner)
+  }
+
+  /// Each emulated agent is its own machine in Jenkins, so files never pass between agents
+  /// without stash/unstash: the first agent (or the host) works in the run's workspace, another
+  /// agent in `workspace@agent-name`.
+  func workspaceRoot(of node: NodeContext) -> String {
+    guard let first = options.agents.first, node.name != first.name else { return options.workspace }
+    return options.workspace + "@" + node.name
   }
 
   func node(forLabel label: String, _ context: BranchContext) throws -> NodeContext {
@@ -174,7 +182,8 @@ extension PipelineRun {
     let docker = try dockerClient()
     if !interpreter.lock.unlocked({ ImageStore(docker: docker).exists(image) }) { try pullImage(image, context) }
     var spec = ContainerSpec(image: image, workspace: workspace)
-    spec.userArguments = ArgumentTokenizer.split(arguments)
+    // As docker-workflow: `$VAR` / `${VAR}` in the arguments are the build's variables.
+    spec.userArguments = ArgumentTokenizer.split(EnvironmentExpander.expand(arguments, context.environment))
     spec.labels = ["carson.run": runID, "carson.job": options.jobName, "carson.stage": context.path.joined(separator: " » "), "carson.pid": String(getpid())]
     spec.shim = options.containerShim
     let container = try interpreter.lock.unlocked {
@@ -372,5 +381,32 @@ final class LogOutput {
   func flush() {
     stdout.flush()
     stderr.flush()
+  }
+}
+
+/// Jenkins' `EnvVars.expand`: `$NAME` and `${NAME}` replaced by the variable's value; unknown
+/// names are left as written.
+enum EnvironmentExpander {
+  static func expand(_ text: String, _ environment: [String: String]) -> String {
+    var output = ""
+    var characters = Substring(text)
+    while let dollar = characters.firstIndex(of: "$") {
+      output += characters[..<dollar]
+      let rest = characters[characters.index(after: dollar)...]
+      if rest.first == "{", let close = rest.firstIndex(of: "}") {
+        let name = String(rest[rest.index(after: rest.startIndex)..<close])
+        output += environment[name] ?? "${\(name)}"
+        characters = rest[rest.index(after: close)...]
+        continue
+      }
+      let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+      if let first = name.first, !first.isNumber, let value = environment[String(name)] {
+        output += value
+      } else {
+        output += "$" + name
+      }
+      characters = rest[name.endIndex...]
+    }
+    return output + characters
   }
 }

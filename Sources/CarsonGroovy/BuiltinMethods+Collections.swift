@@ -32,6 +32,11 @@ extension BuiltinMethods {
       guard !items.isEmpty else { throw GroovyError("java.util.NoSuchElementException", "Cannot access tail() for an empty List", range: call.range) }
       return .list(GList(Array(items.dropFirst())))
     case "add", "leftShift", "push":
+      if list.isSet {
+        let added = !items.contains { Groovy.equals($0, call.argument(0)) }
+        if added { list.items.append(call.argument(0)) }
+        return name == "leftShift" ? .list(list) : .bool(added)
+      }
       if call.all.count == 2, case .int(let i) = call.argument(0) {
         list.items.insert(call.argument(1), at: min(max(0, Int(i)), items.count))
       } else {

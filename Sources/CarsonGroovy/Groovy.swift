@@ -244,7 +244,7 @@ public enum Groovy {
     case .int(let i): return i >= Int64(Int32.min) && i <= Int64(Int32.max) ? "java.lang.Integer" : "java.lang.Long"
     case .decimal: return "java.math.BigDecimal"
     case .string: return "java.lang.String"
-    case .list: return "java.util.ArrayList"
+    case .list(let list): return list.javaClassName
     case .map: return "java.util.LinkedHashMap"
     case .closure: return "groovy.lang.Closure"
     case .object(let o): return o.groovyClassName

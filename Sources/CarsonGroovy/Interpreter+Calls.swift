@@ -240,7 +240,7 @@ extension Interpreter {
     case .object(let object):
       return try object.getProperty(name, context)
     case .list(let list):
-      if name == "class" { return .object(StaticClasses.classObject("java.util.ArrayList")) }
+      if name == "class" { return .object(StaticClasses.classObject(list.javaClassName)) }
       if let value = try BuiltinMethods.property(base, name, self, context, at: range) { return value }
       // `list.name` collects the property of each element.
       return .list(GList(try list.items.map { try getProperty($0, name, context, at: range) }))

@@ -56,7 +56,7 @@ public enum Conversions {
       return .bool(Groovy.truthy(value))
     case "List", "ArrayList", "Collection", "Iterable", "Set", "HashSet", "LinkedHashSet", "Object[]", "String[]":
       switch value {
-      case .list(let l): return simple.contains("Set") ? .list(GList(unique(l.items))) : value
+      case .list(let l): return simple.contains("Set") ? .list(GList(unique(l.items), isSet: true)) : value
       case .null: return .null
       case .map(let m): return .list(GList(m.entries.map { .object(MapEntryObject(key: $0.0, value: $0.1)) }))
       case .object(let o):
@@ -144,9 +144,12 @@ public enum StaticClasses {
       return .object(ExceptionObject(error))
     }
     switch simple {
-    case "ArrayList", "LinkedList", "Vector", "HashSet", "LinkedHashSet", "TreeSet":
+    case "ArrayList", "LinkedList", "Vector":
       if case .list(let l)? = arguments.first { return .list(GList(l.items)) }
       return .list([])
+    case "HashSet", "LinkedHashSet", "TreeSet":
+      if case .list(let l)? = arguments.first { return .list(GList(Conversions.unique(l.items), isSet: true)) }
+      return .list(GList(isSet: true))
     case "HashMap", "LinkedHashMap", "TreeMap", "ConcurrentHashMap":
       if case .map(let m)? = arguments.first { return .map(GMap(m.entries)) }
       return .map(GMap())

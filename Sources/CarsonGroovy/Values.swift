@@ -40,7 +40,14 @@ public enum GValue: @unchecked Sendable {
 
 public final class GList: @unchecked Sendable {
   public var items: [GValue]
-  public init(_ items: [GValue] = []) { self.items = items }
+  /// Made by `as Set` / `new LinkedHashSet()`: no duplicates, reported as a LinkedHashSet.
+  /// (Sets share the list representation; only what a script can observe differs.)
+  public var isSet = false
+  public init(_ items: [GValue] = [], isSet: Bool = false) {
+    self.items = items
+    self.isSet = isSet
+  }
+  public var javaClassName: String { isSet ? "java.util.LinkedHashSet" : "java.util.ArrayList" }
 }
 
 /// A `LinkedHashMap`: insertion-ordered.

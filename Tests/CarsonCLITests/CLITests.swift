@@ -42,6 +42,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     try expectGolden(carson(["lint", "--help"]).stdout, "help-lint.txt")
     try expectGolden(carson(["parse", "--help"]).stdout, "help-parse.txt")
     try expectGolden(carson(["run", "--help"]).stdout, "help-run.txt")
+    try expectGolden(carson(["cleanup", "--help"]).stdout, "help-cleanup.txt")
     #expect(carson(["help", "lint"]).stdout == carson(["lint", "-h"]).stdout)
   }
 

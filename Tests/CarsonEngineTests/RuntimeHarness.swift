@@ -10,7 +10,10 @@ import Testing
 func runtimeExclusion(_ entry: JSONValue) -> String? {
   let file = entry["file"]?.stringValue ?? ""
   let setup = entry["setup"]
-  if file.contains("docker-workflow__") || setup?["requires"]?.stringValue == "docker" { return "needs Docker agents (issue 4)" }
+  if file.contains("docker-workflow__") || setup?["requires"]?.stringValue == "docker" {
+    if let reason = DockerTestEngine.unavailable { return "needs Docker, which is not available here (\(reason))" }
+    if let reason = dockerExclusionsByFile[file] { return reason }
+  }
   if setup?["library_repos"] != nil || setup?["global_library"] != nil || setup?["libraries"] != nil || file.contains("libraries__") {
     return "needs shared libraries (issue 5)"
   }
@@ -30,6 +33,44 @@ let runtimeExclusionsByFile: [String: String] = [
   "jenkinsfiles/passwordParameters.groovy": "expects a password parameter echoed in clear; Carson masks password parameters by design",
   "jenkinsfiles/improveMessageErrorWhenEnvVarNotExists.groovy": "expects a message from Jenkins' Groovy CPS transform internals",
 ]
+
+/// Files a test commits that only the manifest's notes give (the test loads another file).
+let harnessRepoFiles: [String: [(String, JSONValue)]] = [
+  "jenkinsfiles/docker-workflow__dirSepInDockerfileName.groovy": [("subdir/Dockerfile", .string("FROM ubuntu:noble\n\nRUN echo 'HI THERE' > /hi-there\n\n"))],
+]
+
+/// Docker cases that cannot pass here, with the reason.
+let dockerExclusionsByFile: [String: String] = [
+  "jenkinsfiles/docker-workflow__agentDockerWithRegistryNoCreds.groovy": "needs Docker Hub (alwaysPull from a registry; none is reachable here)",
+  "jenkinsfiles/docker-workflow__dockerPullLocalImage.groovy": "needs Docker Hub (alwaysPull from a registry; none is reachable here)",
+  "jenkinsfiles/docker-workflow__userHandbookDockerfile.groovy": "needs Alpine's package repository (apk add subversion)",
+  "jenkinsfiles/docker-workflow__declarativeDockerConfig.groovy": "calls docker-workflow's Java class DeclarativeDockerUtils and Jenkins' folder configuration",
+  "jenkinsfiles/docker-workflow__declarativeDockerConfigWithOverride.groovy": "calls docker-workflow's Java class DeclarativeDockerUtils and Jenkins' folder configuration",
+  "jenkinsfiles/docker-workflow__additionalDockerBuildArgsParallel.groovy": "expects image tags hashed from the full name of Jenkins' test job, which the manifest does not record",
+  "jenkinsfiles/docker-workflow__agentDockerEnvSpecLabel.groovy": "needs the test's agent labelled thisspec (DOCKER_INDICATOR=SPECIFIED), which the manifest does not record",
+  "jenkinsfiles/docker-workflow__nonExistentDockerImage.groovy": "expects docker-workflow's shell-step wording for the failed pull (script returned exit code 1); Carson names the image and the engine's reason instead",
+]
+
+/// Images the docker cases use, made from Carson's busybox test image when this machine does
+/// not have them (no registry is reachable): `httpd:2.4.59` with the configuration file the
+/// cases print, `ubuntu:noble` and `maven:3-alpine` as plain busybox. An image that exists
+/// (a real one) is used as it is.
+let harnessImages: Void = {
+  guard DockerTestEngine.unavailable == nil else { return }
+  let base = DockerTestEngine.image
+  let directory = FileManager.default.temporaryDirectory.appendingPathComponent("carson-harness-images-\(getpid())").path
+  try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: directory) }
+  let httpd = "FROM \(base)\nRUN mkdir -p /usr/local/apache2/conf/extra && echo '# stand-in for httpd-userdir.conf' > /usr/local/apache2/conf/extra/httpd-userdir.conf\n"
+  try? httpd.write(toFile: directory + "/Dockerfile", atomically: true, encoding: .utf8)
+  func exists(_ image: String) -> Bool {
+    (try? DockerTestEngine.shell(["docker", "image", "inspect", "--format", "{{.Id}}", image]))?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == false
+  }
+  if !exists("httpd:2.4.59") { _ = try? DockerTestEngine.shell(["docker", "build", "-q", "-t", "httpd:2.4.59", directory]) }
+  for image in ["ubuntu:noble", "ubuntu", "maven:3-alpine"] where !exists(image) {
+    _ = try? DockerTestEngine.shell(["docker", "tag", base, image])
+  }
+}()
 
 /// The agents of Jenkins' test harness for a file (first test class that defines any), with the
 /// scenario's agent environment.
@@ -194,7 +235,7 @@ func runCorpusFile(_ entry: JSONValue, check: JSONValue) throws -> RuntimeOutcom
     let data = try Data(contentsOf: root.appendingPathComponent(corpusFile))
     FileManager.default.createFile(atPath: repository + "/" + (name.stringValue ?? corpusFile), contents: data)
   }
-  for (name, content) in setup["repo_files"]?.objectValue ?? [] {
+  for (name, content) in (setup["repo_files"]?.objectValue ?? []) + (harnessRepoFiles[file] ?? []) {
     let path = repository + "/" + name
     try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     FileManager.default.createFile(atPath: path, contents: Data((content.stringValue ?? "").utf8))
@@ -211,6 +252,10 @@ func runCorpusFile(_ entry: JSONValue, check: JSONValue) throws -> RuntimeOutcom
   if let cause = setup["cause"]?.stringValue { options.causes = [harnessCause(cause)] }
   options.credentials = credentials
   options.tools = tools
+  if file.contains("docker-workflow__") {
+    _ = harnessImages
+    options.containerShim = DockerTestEngine.shim
+  }
   options.branch = setup["branch"]?.stringValue
   options.tag = setup["tag"]?.stringValue
   if let answers = harnessInputs[file] {
