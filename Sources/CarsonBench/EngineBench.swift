@@ -50,3 +50,71 @@ func engineRows(carson: String) -> [String] {
   rows.append(row("peak RSS of that run", rssText(measurePeakRSS(output)), "≤ 64 MB"))
   return rows
 }
+
+/// Per-step cost in an agent container, against a raw `docker exec` loop on a container this
+/// benchmark starts itself: Carson without its shell server (one `docker exec` per step) and
+/// with it (steps after the first are a fork inside the container).
+func dockerRows(carson: String) -> [String] {
+  let image = "carson-test/busybox:latest"
+  guard run(["docker", "image", "inspect", image]) == 0 else {
+    print("SKIPPED Docker benchmarks: no engine or no \(image) (make docker-engine)")
+    return []
+  }
+  let directory = FileManager.default.temporaryDirectory.appendingPathComponent("carson-bench-docker-\(getpid())").path
+  try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: directory) }
+  let steps = 100
+  func pipeline(_ name: String, steps: Int) -> String {
+    let file = directory + "/\(name).Jenkinsfile"
+    let body = "pipeline {\n  agent { docker '\(image)' }\n  stages { stage('A') { steps { script { for (int i = 0; i < \(steps); i++) { sh 'true' } } } } }\n}\n"
+    try? body.write(toFile: file, atomically: true, encoding: .utf8)
+    return file
+  }
+  let one = pipeline("one", steps: 1), many = pipeline("many", steps: steps + 1)
+  func carsonPerStep(_ extra: [String]) -> Double {
+    let arguments = { (file: String) in [carson, "run", file, "--log-format", "plain", "--state-dir", directory + "/state"] + extra }
+    let base = measureWallTime(arguments(one), runs: 3)
+    let total = measureWallTime(arguments(many), runs: 3)
+    return (total - base) / Double(steps)
+  }
+  // The baseline: a container like Carson's, and `docker exec` in a loop.
+  let container = capture(["docker", "run", "-t", "-d", image, "cat"]).trimmingCharacters(in: .whitespacesAndNewlines)
+  defer { _ = run(["docker", "rm", "-f", container]) }
+  let raw = median((0..<3).map { _ in
+    let start = DispatchTime.now().uptimeNanoseconds
+    for _ in 0..<20 { _ = run(["docker", "exec", container, "true"]) }
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / 20
+  })
+  let withoutShim = carsonPerStep(["--no-shim"])
+  let withShim = carsonPerStep([])
+  return [
+    row("raw `docker exec CONTAINER true`, per call", String(format: "%.1f ms", raw * 1000), "—"),
+    row("`sh 'true'` in a docker agent without the shell server (`--no-shim`), per step", String(format: "%.1f ms: %.2f× docker exec", withoutShim * 1000, withoutShim / raw), "≤ 1.1×"),
+    row("`sh 'true'` in a docker agent with the shell server, per step", String(format: "%.2f ms: %.3f× docker exec", withShim * 1000, withShim / raw), "≤ 0.1×"),
+  ]
+}
+
+/// Exit status of a command (output discarded).
+func run(_ arguments: [String]) -> Int32 {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = arguments
+  process.standardOutput = FileHandle.nullDevice
+  process.standardError = FileHandle.nullDevice
+  guard (try? process.run()) != nil else { return -1 }
+  process.waitUntilExit()
+  return process.terminationStatus
+}
+
+func capture(_ arguments: [String]) -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = arguments
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  process.standardError = FileHandle.nullDevice
+  guard (try? process.run()) != nil else { return "" }
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return String(decoding: data, as: UTF8.self)
+}

@@ -156,6 +156,8 @@ if FileManager.default.isExecutableFile(atPath: carsonBinary) {
   }
   rows.append("| **`carson run`** | | |")
   rows += engineRows(carson: carsonBinary)
+  rows.append("| **Docker agents** | | |")
+  rows += dockerRows(carson: carsonBinary)
 } else {
   print("SKIPPED process benchmarks: \(carsonBinary) not built (make bench builds it)")
 }
