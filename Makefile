@@ -38,7 +38,7 @@ build: deps
 docker-engine: deps
 	@.ci/docker-engine
 
-demo: build
+demo: build docker-engine
 	@echo '$$ carson lint fixtures/demo/Jenkinsfile'
 	@$(BIN) lint fixtures/demo/Jenkinsfile
 	@echo
@@ -50,6 +50,11 @@ demo: build
 	@echo
 	@echo '$$ carson run fixtures/demo/Jenkinsfile --dry-run --branch feature/x --log-format console'
 	@NO_COLOR=1 $(BIN) run fixtures/demo/Jenkinsfile --dry-run --branch feature/x --log-format console --workspace .build/demo-workspace --job-name demo
+	@echo
+	@if docker image inspect carson-test/busybox:latest >/dev/null 2>&1; then \
+	  echo '$$ carson run fixtures/demo/docker/Jenkinsfile --log-format plain   # Docker agents'; \
+	  $(BIN) run fixtures/demo/docker/Jenkinsfile --log-format plain --workspace .build/demo-docker-workspace --job-name demo-docker; \
+	else echo 'SKIPPED the Docker demo: no Docker engine here (see make docker-engine)'; fi
 
 test: deps docker-engine
 	$(SWIFT) build --build-tests

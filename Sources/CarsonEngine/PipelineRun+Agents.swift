@@ -145,8 +145,8 @@ extension PipelineRun {
   }
 
   func buildAgentImage(_ agent: DockerAgentSettings, _ context: BranchContext) throws -> String {
-    let directory = context.resolve(agent.dir ?? ".")
-    let dockerfile = directory + "/" + (agent.filename ?? "Dockerfile")
+    let directory = URL(fileURLWithPath: context.resolve(agent.dir ?? ".")).standardized.path
+    let dockerfile = URL(fileURLWithPath: directory + "/" + (agent.filename ?? "Dockerfile")).standardized.path
     guard let data = FileManager.default.contents(atPath: dockerfile) else {
       throw StepFailure("No Dockerfile found at \(dockerfile) in repository - failing.")
     }
