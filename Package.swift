@@ -34,7 +34,7 @@ let package = Package(
     // Argument parsing, commands, diagnostic renderers, exit codes.
     .target(name: "CarsonCLI", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport", "CarsonDocker"]),
     .executableTarget(name: "carson", dependencies: ["CarsonCLI"]),
-    .executableTarget(name: "carson-bench", dependencies: ["CarsonSyntax", "CarsonModel"], path: "Sources/CarsonBench"),
+    .executableTarget(name: "carson-bench", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonExec"], path: "Sources/CarsonBench"),
     // Locating ../shared and reading its manifests, for the test targets.
     .target(name: "CarsonTestSupport", dependencies: ["CarsonSyntax", "CarsonModel"], path: "Tests/CarsonTestSupport"),
     .testTarget(name: "CarsonSyntaxTests", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
@@ -43,7 +43,7 @@ let package = Package(
     .testTarget(name: "CarsonGroovyTests", dependencies: ["CarsonGroovy", "CarsonSyntax"]),
     .testTarget(
       name: "CarsonEngineTests",
-      dependencies: ["CarsonEngine", "CarsonReport", "CarsonModel", "CarsonSyntax", "CarsonGroovy", "CarsonTestSupport"]),
+      dependencies: ["CarsonEngine", "CarsonReport", "CarsonModel", "CarsonSyntax", "CarsonGroovy", "CarsonExec", "CarsonDocker", "CarsonTestSupport"]),
     .testTarget(name: "CarsonCLITests", dependencies: ["CarsonCLI", "CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

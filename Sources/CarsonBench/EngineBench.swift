@@ -1,3 +1,4 @@
+import CarsonExec
 import Foundation
 
 // `carson run` benchmarks: each against a baseline measured by this same program on this same
@@ -96,25 +97,9 @@ func dockerRows(carson: String) -> [String] {
 
 /// Exit status of a command (output discarded).
 func run(_ arguments: [String]) -> Int32 {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = arguments
-  process.standardOutput = FileHandle.nullDevice
-  process.standardError = FileHandle.nullDevice
-  guard (try? process.run()) != nil else { return -1 }
-  process.waitUntilExit()
-  return process.terminationStatus
+  (try? ProcessRunner.capture(arguments))?.exit.status ?? -1
 }
 
 func capture(_ arguments: [String]) -> String {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = arguments
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  process.standardError = FileHandle.nullDevice
-  guard (try? process.run()) != nil else { return "" }
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return String(decoding: data, as: UTF8.self)
+  (try? ProcessRunner.capture(arguments))?.stdout ?? ""
 }

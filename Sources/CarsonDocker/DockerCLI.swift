@@ -45,11 +45,8 @@ public struct DockerCLI: Sendable {
 
   /// Runs a docker command and collects what it prints.
   public func capture(_ arguments: [String], cancellation: CancellationScope? = nil) throws -> DockerOutput {
-    var out: [UInt8] = [], err: [UInt8] = []
-    let exit = try ProcessRunner.run(spec(arguments), cancellation: cancellation) { stream, chunk in
-      if stream == .stdout { out += chunk } else { err += chunk }
-    }
-    return DockerOutput(status: exit.status, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    let result = try ProcessRunner.capture([executable] + arguments, environment: environment, cancellation: cancellation)
+    return DockerOutput(status: result.exit.status, stdout: result.stdout, stderr: result.stderr)
   }
 
   /// Runs a docker command whose output goes to the build log (pull, build).

@@ -155,3 +155,26 @@ public enum ProcessRunner {
     return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
   }
 }
+
+/// What a finished command printed.
+public struct CapturedOutput: Sendable {
+  public var exit: ProcessExit
+  public var stdout: String
+  public var stderr: String
+}
+
+extension ProcessRunner {
+  /// Runs `arguments` (the program looked up in PATH) to completion and collects its output,
+  /// for commands whose output Carson reads (`docker inspect`, `git rev-parse`).
+  public static func capture(
+    _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+    workingDirectory: String = "/", cancellation: CancellationScope? = nil
+  ) throws -> CapturedOutput {
+    var out: [UInt8] = [], err: [UInt8] = []
+    let spec = ProcessSpec(arguments: arguments, environment: environment, workingDirectory: workingDirectory)
+    let exit = try run(spec, cancellation: cancellation) { stream, chunk in
+      if stream == .stdout { out += chunk } else { err += chunk }
+    }
+    return CapturedOutput(exit: exit, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+  }
+}

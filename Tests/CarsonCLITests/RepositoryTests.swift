@@ -21,7 +21,7 @@ import Testing
     "CarsonModel": ["CarsonSyntax"],
     "CarsonCLI": ["CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport", "CarsonDocker"],
     "carson": ["CarsonCLI"],
-    "CarsonBench": ["CarsonSyntax", "CarsonModel"],
+    "CarsonBench": ["CarsonSyntax", "CarsonModel", "CarsonExec"],
     "CCarsonSpawn": [],
     "CarsonExec": ["CCarsonSpawn"],
     "CarsonDocker": ["CarsonExec"],

@@ -1,5 +1,6 @@
 import CarsonDocker
 import CarsonEngine
+import CarsonExec
 import CarsonTestSupport
 import Foundation
 import Testing
@@ -53,16 +54,7 @@ enum DockerTestEngine {
   /// Runs a command and returns its standard output.
   @discardableResult
   static func shell(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try ProcessRunner.capture(arguments).stdout
   }
 }
 
