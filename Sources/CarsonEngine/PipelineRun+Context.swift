@@ -78,7 +78,9 @@ extension PipelineRun {
       masker.add(key)
       if let passphrase { masker.add(passphrase) }
       let file = runDirectory + "/secret-\(UUID().uuidString)"
-      FileManager.default.createFile(atPath: file, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600])
+      guard FileManager.default.createFile(atPath: file, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600]) else {
+        throw StepFailure("cannot write the SSH key of credential '\(variable)' to \(runDirectory)")
+      }
       var bound = [(variable, file), (variable + "_USR", user)]
       if let passphrase { bound.append((variable + "_PSW", passphrase)) }
       return bound
@@ -91,7 +93,9 @@ extension PipelineRun {
   func secretFileCopy(_ path: String) throws -> String {
     guard let data = FileManager.default.contents(atPath: path) else { throw StepFailure("secret file credential: cannot read \(path)") }
     let copy = runDirectory + "/secret-\(UUID().uuidString)"
-    FileManager.default.createFile(atPath: copy, contents: data, attributes: [.posixPermissions: 0o600])
+    guard FileManager.default.createFile(atPath: copy, contents: data, attributes: [.posixPermissions: 0o600]) else {
+      throw StepFailure("secret file credential: cannot write its private copy in \(runDirectory)")
+    }
     masker.add(copy)
     return copy
   }

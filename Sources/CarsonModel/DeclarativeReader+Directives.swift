@@ -193,7 +193,7 @@ extension DeclarativeReader {
             error(.expectedStringLiteral, "Expected string literal", v.range)
           }
           axis.name = v
-        case "values", "notValues" where field.name == "values" || allowNotValues:
+        case _ where field.name == "values" || (field.name == "notValues" && allowNotValues):
           let arguments = plainArguments(of: field)
           if arguments.isEmpty {
             error(.noArgumentForField, "No argument for field \"\(field.name)\"", field.nameRange)

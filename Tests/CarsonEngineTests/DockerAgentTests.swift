@@ -233,6 +233,26 @@ import Testing
     #expect(!run.plain.contains("never"))
   }
 
+  @Test func alwaysPullWithoutARegistryFailsNamingTheImageAndStage() throws {
+    if DockerTestEngine.skip(#function) { return }
+    // The image is on this machine, but alwaysPull asks the registry, which is not reachable.
+    let run = try runDockerPipeline("""
+      pipeline {
+        agent none
+        stages {
+          stage('Fresh image') {
+            agent { docker { image 'carson-test/always-pull-\(UInt32.random(in: 0...UInt32.max)):1'; alwaysPull true } }
+            steps { echo 'never' }
+          }
+        }
+      }
+      """)
+    #expect(run.result == .failure)
+    #expect(run.plain.contains("[Fresh image] + docker pull carson-test/always-pull-"))
+    #expect(run.plain.contains("cannot pull image 'carson-test/always-pull-"))
+    #expect(run.plain.contains("Stage Fresh image: FAILURE"))
+  }
+
   @Test func noEngineIsAClearErrorBeforeAnyStage() throws {
     if DockerTestEngine.skip(#function) { return }
     let run = try runDockerPipeline("""
