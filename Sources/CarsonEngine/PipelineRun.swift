@@ -203,8 +203,17 @@ public final class PipelineRun: @unchecked Sendable {
       case "parallelsAlwaysFailFast": parallelsAlwaysFailFast = true
       case "newContainerPerStage": newContainerPerStage = true
       case "skipDefaultCheckout": skipDefaultCheckout = Self.option("skipDefaultCheckout", in: pipeline.options)
-      default: break
+      case "checkoutToSubdirectory", "disableConcurrentBuilds": break
+      default:
+        // Job properties (quietPeriod, buildDiscarder, durabilityHint, …) configure a Jenkins
+        // job, not a build; a local run says it ignores them rather than pretend.
+        if case .wrapper? = catalogue.options[option.name]?.kind { break }
+        hub.emit(.log(path: [], stream: .carson, text: "\(option.name): has no effect in a local run"))
       }
+    }
+    let triggers = pipeline.triggers?.calls.map(\.name) ?? []
+    if !triggers.isEmpty {
+      hub.emit(.log(path: [], stream: .carson, text: "triggers { \(triggers.joined(separator: ", ")) }: no effect in a local run (Carson runs when it is started)"))
     }
   }
 

@@ -8,7 +8,10 @@ extension Catalogue {
       Carson's catalogue of what Jenkins and its common plugins provide. The validator checks
       arguments against it (names, required parameters, literal types) as Jenkins does; `carson lint
       --strict` warns about steps that are not in it. A step missing here is still accepted without
-      `--strict`: plugins and shared libraries add steps.
+      `--strict`: plugins and shared libraries add steps. Which steps `carson run` executes, and
+      how, is in [run-steps.md](run-steps.md); options that only configure a Jenkins job
+      (`buildDiscarder`, `quietPeriod`, …) and `triggers` are accepted and reported as having no
+      effect in a local run.
 
       **required** marks a parameter of the `@DataBoundConstructor`. A single unnamed argument
       (`echo 'hi'`) binds to the only required parameter. Types are those of the Java field
