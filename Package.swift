@@ -27,24 +27,55 @@ let package = Package(
     // The shell server Carson starts inside agent containers: C, static, no dependencies, so
     // that it runs in any image.
     .executableTarget(name: "carson-shim", path: "Sources/carson-shim", linkerSettings: [.unsafeFlags(["-static-executable"])]),
+    // libgit2 (Debian libgit2-dev), seen only by CarsonGit.
+    .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+    // Git repositories through libgit2: clone, fetch, checkout, history, credentials. C pointers
+    // and libgit2's errors never leave this module.
+    .target(name: "CarsonGit", dependencies: ["CLibGit2"]),
+    // A small HTTP/1.1 server on loopback: `carson serve-validate` and the tests' git and GitLab servers.
+    .target(name: "CarsonHTTP"),
+    // GitLab: webhook payloads → build context, REST API v4 (commit statuses, merge-request notes)
+    // through Foundation's URLSession (which needs libcurl when linked statically).
+    .target(name: "CarsonGitLab", linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]),
+    // Canonical layout of declarative Jenkinsfiles (`carson fmt`).
+    .target(name: "CarsonFormat", dependencies: ["CarsonSyntax"]),
+    // The language server (`carson lsp`): JSON-RPC framing, documents, diagnostics, symbols, hover, completion.
+    .target(name: "CarsonLSP", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonFormat"]),
     // Runs pipelines: stages, when, post, results, steps, events, masking.
-    .target(name: "CarsonEngine", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonGroovy", "CarsonExec", "CarsonDocker"]),
+    .target(
+      name: "CarsonEngine",
+      dependencies: ["CarsonSyntax", "CarsonModel", "CarsonGroovy", "CarsonExec", "CarsonDocker", "CarsonGit", "CarsonGitLab"]),
     // Renderers of the event stream: console, plain, Jenkins-style log, JSON lines.
     .target(name: "CarsonReport", dependencies: ["CarsonSyntax", "CarsonEngine"]),
     // Argument parsing, commands, diagnostic renderers, exit codes.
-    .target(name: "CarsonCLI", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport", "CarsonDocker"]),
+    .target(
+      name: "CarsonCLI",
+      dependencies: [
+        "CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport", "CarsonDocker", "CarsonGit", "CarsonGitLab", "CarsonHTTP",
+        "CarsonFormat", "CarsonLSP",
+      ]),
     .executableTarget(name: "carson", dependencies: ["CarsonCLI"]),
-    .executableTarget(name: "carson-bench", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonExec"], path: "Sources/CarsonBench"),
-    // Locating ../shared and reading its manifests, for the test targets.
-    .target(name: "CarsonTestSupport", dependencies: ["CarsonSyntax", "CarsonModel"], path: "Tests/CarsonTestSupport"),
+    .executableTarget(
+      name: "carson-bench", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonExec", "CarsonGit", "CarsonLSP", "CarsonHTTP"],
+      path: "Sources/CarsonBench"),
+    // Locating ../shared and reading its manifests; loopback git and GitLab servers; for the test targets.
+    .target(name: "CarsonTestSupport", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonHTTP"], path: "Tests/CarsonTestSupport"),
     .testTarget(name: "CarsonSyntaxTests", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
     .testTarget(name: "CarsonModelTests", dependencies: ["CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
     .testTarget(name: "CarsonExecTests", dependencies: ["CarsonExec"]),
     .testTarget(name: "CarsonGroovyTests", dependencies: ["CarsonGroovy", "CarsonSyntax"]),
+    .testTarget(name: "CarsonGitTests", dependencies: ["CarsonGit", "CarsonTestSupport"]),
+    .testTarget(name: "CarsonHTTPTests", dependencies: ["CarsonHTTP", "CarsonTestSupport"]),
+    .testTarget(name: "CarsonGitLabTests", dependencies: ["CarsonGitLab", "CarsonHTTP", "CarsonTestSupport"]),
+    .testTarget(name: "CarsonFormatTests", dependencies: ["CarsonFormat", "CarsonSyntax", "CarsonTestSupport"]),
+    .testTarget(name: "CarsonLSPTests", dependencies: ["CarsonLSP", "CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
     .testTarget(
       name: "CarsonEngineTests",
-      dependencies: ["CarsonEngine", "CarsonReport", "CarsonModel", "CarsonSyntax", "CarsonGroovy", "CarsonExec", "CarsonDocker", "CarsonTestSupport"]),
-    .testTarget(name: "CarsonCLITests", dependencies: ["CarsonCLI", "CarsonSyntax", "CarsonModel", "CarsonTestSupport"]),
+      dependencies: [
+        "CarsonEngine", "CarsonReport", "CarsonModel", "CarsonSyntax", "CarsonGroovy", "CarsonExec", "CarsonDocker", "CarsonGit",
+        "CarsonGitLab", "CarsonHTTP", "CarsonTestSupport",
+      ]),
+    .testTarget(name: "CarsonCLITests", dependencies: ["CarsonCLI", "CarsonSyntax", "CarsonModel", "CarsonHTTP", "CarsonTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

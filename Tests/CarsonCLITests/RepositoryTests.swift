@@ -19,15 +19,24 @@ import Testing
   static let allowedImports: [String: Set<String>] = [
     "CarsonSyntax": [],
     "CarsonModel": ["CarsonSyntax"],
-    "CarsonCLI": ["CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport", "CarsonDocker"],
+    "CarsonCLI": [
+      "CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport", "CarsonDocker", "CarsonGit", "CarsonGitLab", "CarsonHTTP",
+      "CarsonFormat", "CarsonLSP",
+    ],
     "carson": ["CarsonCLI"],
-    "CarsonBench": ["CarsonSyntax", "CarsonModel", "CarsonExec"],
+    "CarsonBench": ["CarsonSyntax", "CarsonModel", "CarsonExec", "CarsonGit", "CarsonLSP", "CarsonHTTP"],
+    "CLibGit2": [],
+    "CarsonGit": ["CLibGit2"],
+    "CarsonHTTP": [],
+    "CarsonGitLab": [],
+    "CarsonFormat": ["CarsonSyntax"],
+    "CarsonLSP": ["CarsonSyntax", "CarsonModel", "CarsonFormat"],
     "CCarsonSpawn": [],
     "CarsonExec": ["CCarsonSpawn"],
     "CarsonDocker": ["CarsonExec"],
     "carson-shim": [],
     "CarsonGroovy": ["CarsonSyntax"],
-    "CarsonEngine": ["CarsonSyntax", "CarsonModel", "CarsonGroovy", "CarsonExec", "CarsonDocker"],
+    "CarsonEngine": ["CarsonSyntax", "CarsonModel", "CarsonGroovy", "CarsonExec", "CarsonDocker", "CarsonGit", "CarsonGitLab"],
     "CarsonReport": ["CarsonSyntax", "CarsonEngine"],
   ]
 

@@ -1,0 +1,2 @@
+// CarsonFormat: see Package.swift for what this module is for.
+enum CarsonFormatModule {}

@@ -1,0 +1,2 @@
+// CarsonGit: see Package.swift for what this module is for.
+enum CarsonGitModule {}

@@ -1,0 +1,2 @@
+// CarsonGitLab: see Package.swift for what this module is for.
+enum CarsonGitLabModule {}

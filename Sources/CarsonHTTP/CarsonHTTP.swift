@@ -1,0 +1,2 @@
+// CarsonHTTP: see Package.swift for what this module is for.
+enum CarsonHTTPModule {}

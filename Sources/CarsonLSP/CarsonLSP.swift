@@ -1,0 +1,2 @@
+// CarsonLSP: see Package.swift for what this module is for.
+enum CarsonLSPModule {}

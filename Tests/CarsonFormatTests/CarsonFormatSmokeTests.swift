@@ -1,0 +1,6 @@
+import Testing
+@testable import CarsonFormat
+
+@Suite struct CarsonFormatSmokeTests {
+  @Test func moduleBuilds() { _ = CarsonFormatModule.self }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import CarsonHTTP
+
+@Suite struct CarsonHTTPSmokeTests {
+  @Test func moduleBuilds() { _ = CarsonHTTPModule.self }
+}
