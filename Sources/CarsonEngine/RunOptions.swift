@@ -42,10 +42,78 @@ public struct RunOptions: Sendable {
   /// The shell server (`carson-shim`) to mount into agent containers so that steps after the
   /// first skip `docker exec`; nil: one `docker exec` per step.
   public var containerShim: String?
+  /// `--repo …` (or a GitLab event): the repository to clone into the workspace, whose
+  /// Jenkinsfile runs and which `checkout scm` checks out.
+  public var repository: RepositorySource?
+  /// `--gitlab-url`/`--gitlab-project` and a token: where commit statuses and merge-request
+  /// comments go; nil: GitLab steps log that no connection is configured and do nothing.
+  public var gitlab: GitLabConnection?
+  /// `--library NAME=PATH_OR_URL` and the libraries configuration file: shared libraries by name.
+  public var libraries: [LibraryDefinition] = []
 
   public init(workspace: String, jobName: String) {
     self.workspace = workspace
     self.jobName = jobName
+  }
+}
+
+/// A repository to build: what `carson run --repo URL --ref REF --merge-request IID --depth N`
+/// names, or what a GitLab webhook payload points at.
+public struct RepositorySource: Sendable, Equatable {
+  public var url: String
+  /// A branch, tag or commit SHA; nil: the remote's default branch (HEAD).
+  public var ref: String?
+  /// A GitLab merge request: its head is fetched from `refs/merge-requests/IID/head`.
+  public var mergeRequest: Int?
+  /// Shallow clone depth; nil: full history.
+  public var depth: Int?
+  /// The Jenkinsfile's path inside the repository.
+  public var jenkinsfilePath: String = "Jenkinsfile"
+  /// The credentials id (in the `--credentials` store) to authenticate with; nil: the
+  /// `GITLAB_TOKEN` environment variable for HTTPS, none otherwise.
+  public var credentialsID: String?
+
+  public init(url: String, ref: String? = nil, mergeRequest: Int? = nil, depth: Int? = nil) {
+    self.url = url
+    self.ref = ref
+    self.mergeRequest = mergeRequest
+    self.depth = depth
+  }
+}
+
+/// Where to report to GitLab: the instance, the project (numeric id or `group/project`) and
+/// the API token (never printed).
+public struct GitLabConnection: Sendable {
+  public var baseURL: String
+  public var project: String
+  public var token: String
+
+  public init(baseURL: String, project: String, token: String) {
+    self.baseURL = baseURL
+    self.project = project
+    self.token = token
+  }
+}
+
+/// A shared library Carson can load: by name, from a local directory or a git URL, with its
+/// default version and whether every pipeline loads it without `@Library`.
+public struct LibraryDefinition: Sendable, Equatable {
+  public var name: String
+  /// A directory (used as it is) or a git URL (cloned at the requested version).
+  public var location: String
+  public var defaultVersion: String?
+  public var implicit: Bool
+  /// Whether a Jenkinsfile may ask for another version than the default (`name@ref`).
+  public var allowVersionOverride: Bool
+  public var credentialsID: String?
+
+  public init(name: String, location: String, defaultVersion: String? = nil, implicit: Bool = false, allowVersionOverride: Bool = true, credentialsID: String? = nil) {
+    self.name = name
+    self.location = location
+    self.defaultVersion = defaultVersion
+    self.implicit = implicit
+    self.allowVersionOverride = allowVersionOverride
+    self.credentialsID = credentialsID
   }
 }
 
