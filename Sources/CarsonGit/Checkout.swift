@@ -9,6 +9,9 @@ public struct CheckoutRequest: Sendable {
   public var ref: String?
   /// A GitLab merge request, fetched from `refs/merge-requests/IID/head`.
   public var mergeRequest: Int?
+  /// Check out exactly this commit (fetched through `ref`): every agent of a run builds the
+  /// commit the run started with, even when the branch has moved since.
+  public var commit: String?
   /// Fetch only the requested ref (no other branches, no tags). libgit2 1.5 cannot make shallow
   /// clones (that came with 1.7), so `--depth` narrows the fetch to this instead.
   public var narrow = false
@@ -39,6 +42,14 @@ public struct CheckoutResult: Sendable, Equatable {
   public var mergeRequest: Int?
   /// The remote's URL, without credentials.
   public var url: String
+
+  public init(commit: CommitInfo, branch: String?, tag: String?, mergeRequest: Int?, url: String) {
+    self.commit = commit
+    self.branch = branch
+    self.tag = tag
+    self.mergeRequest = mergeRequest
+    self.url = url
+  }
 }
 
 public struct CommitInfo: Sendable, Equatable {
@@ -50,6 +61,16 @@ public struct CommitInfo: Sendable, Equatable {
   public var message: String
   /// Seconds since 1970 (the committer's time).
   public var time: Int64
+
+  public init(sha: String, authorName: String, authorEmail: String, committerName: String, committerEmail: String, message: String, time: Int64) {
+    self.sha = sha
+    self.authorName = authorName
+    self.authorEmail = authorEmail
+    self.committerName = committerName
+    self.committerEmail = committerEmail
+    self.message = message
+    self.time = time
+  }
 }
 
 /// One commit of a changelog, with the paths it touched.

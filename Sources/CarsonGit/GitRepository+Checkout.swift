@@ -8,6 +8,10 @@ extension GitRepository {
   /// commits and merge requests as a detached HEAD.
   public static func checkout(_ request: CheckoutRequest, into directory: String) throws -> CheckoutResult {
     Libgit2.ensure()
+    if let pinned = request.commit, !request.clean, let existing = open(directory), let head = existing.headCommit(), head.sha.hasPrefix(pinned.lowercased()) {
+      // The work tree already is that commit (the run's own clone): nothing to fetch.
+      return CheckoutResult(commit: head, branch: existing.currentBranch(), tag: nil, mergeRequest: request.mergeRequest, url: request.url)
+    }
     let secrets = request.credentials.secrets
     let operation = "checkout of \(request.url)" + (request.ref.map { " at '\($0)'" } ?? "") + (request.mergeRequest.map { " (merge request !\($0))" } ?? "")
     if let endpoint = Reachability.endpoint(of: request.url),
@@ -25,11 +29,16 @@ extension GitRepository {
     let advertised = try repository.listRemote(remote, session: session, operation: operation)
     let target = try Target.resolve(request, advertised: advertised, operation: scrub(operation, secrets: secrets))
     try repository.fetch(remote, refspecs: target.refspecs(narrow: request.narrow), tags: !request.narrow, session: session, operation: operation)
-    let commit = try target.sha.map { sha -> git_oid in
+    let commit: git_oid
+    if let pinned = request.commit {
+      commit = try repository.resolveCommit(pinned)
+    } else if let sha = target.sha {
       var oid = git_oid()
       git_oid_fromstr(&oid, sha)
-      return try repository.peelToCommit(oid, operation: operation)
-    } ?? repository.resolveCommit(target.revision)
+      commit = try repository.peelToCommit(oid, operation: operation)
+    } else {
+      commit = try repository.resolveCommit(target.revision)
+    }
     try repository.checkOut(commit, branch: target.branch, clean: request.clean, operation: operation)
     return CheckoutResult(
       commit: try repository.commitInfo(commit), branch: target.branch, tag: target.tag, mergeRequest: request.mergeRequest, url: request.url)

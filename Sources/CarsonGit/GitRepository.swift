@@ -15,6 +15,9 @@ public final class GitRepository {
 
   deinit { git_repository_free(pointer) }
 
+  /// The libgit2 this process runs with ("1.5.1").
+  public static var libraryVersion: String { Libgit2.version }
+
   /// The repository whose work tree is `path`; nil when there is none.
   public static func open(_ path: String) -> GitRepository? {
     Libgit2.ensure()
