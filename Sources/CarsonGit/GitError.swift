@@ -54,7 +54,7 @@ public func redactingURLUserInfo(_ text: String) -> String {
 
 /// libgit2's last error, as a `GitError` of the operation; `code` classifies it.
 func lastError(_ code: Int32, operation: String, secrets: [String]) -> GitError {
-  var message = "libgit2 error \(code)"
+  var message = code == GIT_EAUTH.rawValue ? "authentication failed" : "libgit2 error \(code)"
   var errorClass: Int32 = 0
   if let error = git_error_last(), let text = error.pointee.message {
     message = String(cString: text)

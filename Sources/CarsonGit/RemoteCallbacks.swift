@@ -21,6 +21,7 @@ final class RemoteSession {
 
   /// Fills `callbacks` with this session's C callbacks; the session must outlive their use.
   func install(into callbacks: inout git_remote_callbacks) {
+    credentialAttempts = 0  // a new connection: its first request for credentials is answered
     callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
     callbacks.credentials = { out, _, usernameFromURL, allowedTypes, payload in
       guard let out, let payload else { return -1 }
@@ -57,7 +58,10 @@ final class RemoteSession {
         return git_credential_username_new(out, user)
       }
       guard allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 else { return GIT_PASSTHROUGH.rawValue }
-      return git_credential_ssh_key_new(out, user, nil, privateKeyPath, passphrase)
+      // libssh2 derives the public key from some private key formats only; give it the
+      // `.pub` file next to the key when there is one.
+      let publicKey = FileManager.default.fileExists(atPath: privateKeyPath + ".pub") ? privateKeyPath + ".pub" : nil
+      return git_credential_ssh_key_new(out, user, publicKey, privateKeyPath, passphrase)
     }
   }
 

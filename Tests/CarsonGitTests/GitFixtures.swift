@@ -1,3 +1,4 @@
+import CarsonTestSupport
 import Foundation
 import Testing
 
@@ -12,27 +13,15 @@ struct GitFixture {
 
   func remove() { try? FileManager.default.removeItem(at: root) }
 
-  /// Runs git with a fixed identity and dates; returns its trimmed standard output.
+  /// Runs git (through the test support's one process helper) with a fixed identity;
+  /// returns its trimmed standard output.
   @discardableResult
   func git(_ arguments: [String], in directory: URL? = nil) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-    process.arguments = arguments
-    process.currentDirectoryURL = directory ?? root
-    var environment = ProcessInfo.processInfo.environment
-    for (key, value) in [
-      ("GIT_AUTHOR_NAME", "Ada Author"), ("GIT_AUTHOR_EMAIL", "ada@example.com"), ("GIT_COMMITTER_NAME", "Carl Committer"),
-      ("GIT_COMMITTER_EMAIL", "carl@example.com"), ("GIT_CONFIG_GLOBAL", "/dev/null"), ("GIT_CONFIG_NOSYSTEM", "1"),
-    ] { environment[key] = value }
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw FixtureError("git \(arguments.joined(separator: " ")) failed") }
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let identity = [
+      "GIT_AUTHOR_NAME": "Ada Author", "GIT_AUTHOR_EMAIL": "ada@example.com",
+      "GIT_COMMITTER_NAME": "Carl Committer", "GIT_COMMITTER_EMAIL": "carl@example.com",
+    ]
+    return try TestGit.run(arguments, in: directory ?? root, environment: identity).output.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// A bare repository `name.git` with history on `main`: three commits, a `feature` branch,
@@ -65,9 +54,4 @@ struct GitFixture {
     try git(["add", "-A"], in: directory)
     try git(["commit", "-q", "-m", message], in: directory)
   }
-}
-
-struct FixtureError: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
 }
