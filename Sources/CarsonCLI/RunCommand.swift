@@ -34,7 +34,7 @@ enum RunCommand {
       OptionSpec(["--state-dir"], value: "DIR", help: "Where previous results and build numbers are kept (default: $XDG_STATE_HOME/carson or ~/.local/state/carson)."),
       OptionSpec(["--no-shim"], help: "Run each step in a Docker agent with its own docker exec, without Carson's shell server."),
       OptionSpec(["--cause"], value: "CAUSE", help: "Why the build started, for when { triggeredBy }: user[:NAME] (default), timer or scm."),
-    ],
+    ] + gitlabOptions,
     positionals: [("JENKINSFILE", "The Jenkinsfile to run (default: ./Jenkinsfile).")],
     maxPositionals: 1,
     discussion: """

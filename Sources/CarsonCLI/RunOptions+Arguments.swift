@@ -46,6 +46,7 @@ extension RunCommand {
     options.stateDirectory = arguments.value("--state-dir").map { $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0 }
     if let cause = arguments.value("--cause") { options.causes = [try buildCause(cause)] }
     if !arguments.flag("--no-shim") { options.containerShim = installedShim() }
+    try applyGitLab(arguments, &options, io)
     return options
   }
 

@@ -55,9 +55,10 @@ public final class CommitStatusReporter: @unchecked Sendable {
     return entries[name]?.state
   }
 
-  /// Sets `name` to `state` on `sha`. Returns whether GitLab accepted it; a failure is a warning.
+  /// Sets `name` to `state` on `sha`. Returns whether GitLab accepted it; a failure is a warning
+  /// (to `warn` when given, else to the reporter's).
   @discardableResult
-  public func update(name: String, state: CommitState, sha: String, ref: String?) -> Bool {
+  public func update(name: String, state: CommitState, sha: String, ref: String?, warn: ((String) -> Void)? = nil) -> Bool {
     guard let client else { return false }
     lock.lock()
     if entries[name] == nil { order.append(name) }
@@ -67,19 +68,19 @@ public final class CommitStatusReporter: @unchecked Sendable {
       try client.postCommitStatus(sha: sha, state: state, ref: ref, name: name, targetURL: self.targetURL, description: state.rawValue)
     }
     if let failure = result {
-      warn("Failed to update GitLab commit status '\(name)' to \(state.rawValue) for project '\(client.project)': \(failure)")
+      (warn ?? self.warn)("Failed to update GitLab commit status '\(name)' to \(state.rawValue) for project '\(client.project)': \(failure)")
       return false
     }
     return true
   }
 
   /// The end of the run: every status still pending or running gets `state`.
-  public func finish(_ state: CommitState) {
+  public func finish(_ state: CommitState, warn: ((String) -> Void)? = nil) {
     lock.lock()
     let open = order.compactMap { name in entries[name].flatMap { $0.state.isFinal ? nil : (name, $0) } }
     lock.unlock()
     for (name, entry) in open {
-      update(name: name, state: state, sha: entry.sha, ref: entry.ref)
+      update(name: name, state: state, sha: entry.sha, ref: entry.ref, warn: warn)
     }
   }
 
@@ -97,10 +98,10 @@ public final class CommitStatusReporter: @unchecked Sendable {
 
   /// `POST …/merge_requests/IID/notes`; a failure is a warning.
   @discardableResult
-  public func addMergeRequestNote(iid: Int, body: String) -> Bool {
+  public func addMergeRequestNote(iid: Int, body: String, warn: ((String) -> Void)? = nil) -> Bool {
     guard let client else { return false }
     if let failure = attempt({ () throws(GitLabAPIError) in try client.addMergeRequestNote(iid: iid, body: body) }) {
-      warn("Failed to add comment on Merge Request !\(iid) for project '\(client.project)': \(failure)")
+      (warn ?? self.warn)("Failed to add comment on Merge Request !\(iid) for project '\(client.project)': \(failure)")
       return false
     }
     return true
