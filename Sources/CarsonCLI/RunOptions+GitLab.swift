@@ -14,16 +14,38 @@ extension RunCommand {
   /// The credential id the GitLab API token is read from (a `secret-text` in `--credentials`).
   static let gitlabTokenCredential = "gitlab-token"
 
+  /// Whether the run clones its repository: `--repo`, or `--gitlab-event` without a JENKINSFILE
+  /// (with one, the local Jenkinsfile runs with the event's variables and nothing is cloned).
+  static func clonesRepository(_ arguments: ParsedArguments) -> Bool {
+    arguments.value("--repo") != nil || (arguments.value("--gitlab-event") != nil && arguments.positionals.isEmpty)
+  }
+
+  static func readEvent(_ file: String, _ io: CommandIO) throws -> GitLabEvent {
+    do {
+      return try GitLabEvent.parse(try readFile(file, io), file: file)
+    } catch let error as GitLabEventError {
+      throw RunSetupError(error.description)
+    }
+  }
+
+  /// The repository `--gitlab-event` points at, as `--repo` would give it: the project at the
+  /// pushed branch or tag, or the merge request's head. `--ref`, `--merge-request`, `--depth`,
+  /// `--jenkinsfile` and `--git-credentials` apply as with `--repo`.
+  static func gitlabEventRepository(_ arguments: ParsedArguments, _ io: CommandIO) throws -> RepositorySource? {
+    guard let file = arguments.value("--gitlab-event") else { return nil }
+    let event = try readEvent(file, io)
+    var source = RepositorySource(url: event.repositoryURL, ref: event.ref, mergeRequest: event.mergeRequestIID)
+    if let ref = arguments.value("--ref") { (source.ref, source.mergeRequest) = (ref, nil) }
+    if let iid = arguments.value("--merge-request").flatMap(Int.init) { (source.ref, source.mergeRequest) = (nil, iid) }
+    if let depth = arguments.value("--depth").flatMap(Int.init), depth > 0 { source.depth = depth }
+    if let path = arguments.value("--jenkinsfile") { source.jenkinsfilePath = path }
+    source.credentialsID = arguments.value("--git-credentials")
+    return source
+  }
+
   /// Applies `--gitlab-event` (options given explicitly win over the event) and the connection.
   static func applyGitLab(_ arguments: ParsedArguments, _ options: inout RunOptions, _ io: CommandIO) throws {
-    var event: GitLabEvent?
-    if let file = arguments.value("--gitlab-event") {
-      do {
-        event = try GitLabEvent.parse(try readFile(file, io), file: file)
-      } catch let error as GitLabEventError {
-        throw RunSetupError(error.description)
-      }
-    }
+    let event = try arguments.value("--gitlab-event").map { try readEvent($0, io) }
     if let event { apply(event, to: &options, arguments) }
 
     let url = arguments.value("--gitlab-url")
@@ -50,12 +72,9 @@ extension RunCommand {
     options.gitlab = GitLabConnection(baseURL: url, project: project, token: token)
   }
 
-  /// What GitLab's trigger gives a Jenkins build: the repository and ref, BRANCH_NAME and the
-  /// CHANGE_* of multibranch, the plugin's variables and its cause.
+  /// What GitLab's trigger gives a Jenkins build besides the repository (gitlabEventRepository):
+  /// BRANCH_NAME and the CHANGE_* of multibranch, the plugin's variables and its cause.
   static func apply(_ event: GitLabEvent, to options: inout RunOptions, _ arguments: ParsedArguments) {
-    if options.repository == nil, arguments.value("--repo") == nil {
-      options.repository = RepositorySource(url: event.repositoryURL, ref: event.ref, mergeRequest: event.mergeRequestIID)
-    }
     if arguments.value("--branch") == nil { options.branch = event.branchName }
     if arguments.value("--tag") == nil { options.tag = event.tagName }
     if arguments.value("--change-id") == nil { options.changeID = event.changeID }

@@ -1,3 +1,4 @@
+import CarsonGit
 import CarsonGitLab
 import Foundation
 
@@ -78,10 +79,12 @@ final class GitLabRunStatus: @unchecked Sendable {
 
 extension PipelineRun {
   /// The commit statuses are about: `GIT_COMMIT` as the build sees it (a checkout sets it),
-  /// else HEAD of the repository the Jenkinsfile comes from (what `checkout scm` checks out).
+  /// else the commit the run's repository was cloned at, else HEAD of the Jenkinsfile's
+  /// repository (what `checkout scm` checks out).
   func gitlabCommit(_ context: BranchContext?) -> String? {
     if let commit = context?.variable("GIT_COMMIT") ?? buildVariables["GIT_COMMIT"], !commit.isEmpty { return commit }
-    return gitlab.head { ChangeLog.head(options.sourceDirectory ?? options.workspace) }
+    if let cloned = options.sourceCheckout?.commit.sha { return cloned }
+    return gitlab.head { GitRepository.open(options.sourceDirectory ?? options.workspace)?.headCommit()?.sha }
   }
 
   /// The `ref` the plugin sends: the GitLab event's source branch (a tag without `refs/tags/`),
