@@ -42,7 +42,7 @@ enum RunCommand {
       OptionSpec(["--git-credentials"], value: "ID", help: "With --repo: the credentials (from --credentials) to clone with (default: GITLAB_TOKEN for HTTPS)."),
       OptionSpec(["--git-known-hosts"], value: "FILE", repeatable: true, help: "known_hosts files for SSH remotes (default: ~/.ssh/known_hosts, /etc/ssh/ssh_known_hosts)."),
       OptionSpec(["--git-insecure-host-keys"], help: "Accept any SSH host key (throw-away test servers only)."),
-    ],
+    ] + gitlabOptions,
     positionals: [("JENKINSFILE", "The Jenkinsfile to run (default: ./Jenkinsfile).")],
     maxPositionals: 1,
     discussion: """
@@ -99,7 +99,7 @@ enum RunCommand {
     if arguments.value("--repo") != nil, let given = arguments.positionals.first {
       throw UsageError.invalid("with --repo the Jenkinsfile comes from the repository; give its path there with --jenkinsfile, not '\(given)'", command: "run")
     }
-    var options = try runOptions(arguments, jenkinsfile: arguments.value("--repo") == nil ? arguments.positionals.first ?? "Jenkinsfile" : nil, io)
+    var options = try runOptions(arguments, jenkinsfile: clonesRepository(arguments) ? nil : arguments.positionals.first ?? "Jenkinsfile", io)
     var path = arguments.positionals.first ?? "Jenkinsfile"
     if options.repository != nil {
       path = try SourceRepository.prepare(&options) { io.stderr.write("carson: \($0)\n") }

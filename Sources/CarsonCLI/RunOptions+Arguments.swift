@@ -8,7 +8,7 @@ extension RunCommand {
   /// The options of a run. `jenkinsfile` is nil when the Jenkinsfile comes from a repository
   /// (`--repo`), which is cloned later, into the workspace.
   static func runOptions(_ arguments: ParsedArguments, jenkinsfile path: String?, _ io: CommandIO) throws -> RunOptions {
-    let repository = try repositorySource(arguments)
+    let repository = try repositorySource(arguments) ?? (path == nil ? try gitlabEventRepository(arguments, io) : nil)
     let given = arguments.value("--workspace").map { URL(fileURLWithPath: $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0).standardized.path }
     var sourceDirectory: String?
     if let path {
@@ -59,6 +59,7 @@ extension RunCommand {
     options.stateDirectory = stateDirectory
     if let cause = arguments.value("--cause") { options.causes = [try buildCause(cause)] }
     if !arguments.flag("--no-shim") { options.containerShim = installedShim() }
+    try applyGitLab(arguments, &options, io)
     return options
   }
 
@@ -74,7 +75,7 @@ extension RunCommand {
   /// `--repo URL [--ref REF] [--merge-request IID] [--depth N] [--jenkinsfile PATH] [--git-credentials ID]`.
   static func repositorySource(_ arguments: ParsedArguments) throws -> RepositorySource? {
     guard let url = arguments.value("--repo") else {
-      for option in ["--ref", "--merge-request", "--depth", "--jenkinsfile", "--git-credentials"] where arguments.value(option) != nil {
+      for option in ["--ref", "--merge-request", "--depth", "--jenkinsfile", "--git-credentials"] where arguments.value(option) != nil && arguments.value("--gitlab-event") == nil {
         throw UsageError.invalid("\(option) needs --repo URL", command: "run")
       }
       return nil

@@ -27,6 +27,8 @@ public final class PipelineRun: @unchecked Sendable {
   let runDirectory: String
   private(set) var interpreter: Interpreter!
   private(set) var steps: [String: StepImplementation] = [:]
+  /// Commit statuses and merge-request comments (PipelineRun+GitLab.swift).
+  private(set) var gitlab: GitLabRunStatus!
   var buildVariables: [String: String] = [:]
   let parameters = GMap()
   let startTime = Date()
@@ -60,6 +62,7 @@ public final class PipelineRun: @unchecked Sendable {
     self.interpreter = Interpreter(tree: lint.tree, host: ScriptHostAdapter(run: self))
     self.steps = StepLibrary.all()
     buildVariables = makeBuildVariables()
+    self.gitlab = GitLabRunStatus(options: options, hub: hub, targetURL: buildVariables["BUILD_URL"])
     try checkParameterNames()
   }
 
@@ -92,6 +95,7 @@ public final class PipelineRun: @unchecked Sendable {
   /// part of the result and the event stream.
   public func run() -> BuildResult {
     hub.emit(.runStarted(job: options.jobName, build: buildNumber, jenkinsfile: lint.source.path, workspace: options.workspace, cause: options.causes.first?.shortDescription ?? "Started"))
+    gitlabRunQueued()
     let context = BranchContext(run: self, node: nil, cancellation: root)
     var pipelineError: Error?
     var jobLock: Int32?
@@ -108,6 +112,7 @@ public final class PipelineRun: @unchecked Sendable {
             throw RunSetupError("this pipeline has Docker agents, but \(error)")
           }
         }
+        interpreter.lock.unlocked { gitlabRunStarted() }
         try interpreter.runScript(context) { [pipeline] statement in statement.range.union(pipeline.range) == statement.range }
         try declareParameters(context)
         try runPipelineBody(context)
@@ -119,6 +124,7 @@ public final class PipelineRun: @unchecked Sendable {
     // Containers `docker.image(…).run()` started and nobody stopped.
     removeLeftoverContainers()
     let result = build.result.combined(pipelineError.map(result(of:)) ?? .success)
+    gitlabRunFinished(result)
     hub.emit(.runFinished(result: result, durationMs: milliseconds(since: startTime)))
     hub.finish()
     if let fd = jobLock { close(fd) }

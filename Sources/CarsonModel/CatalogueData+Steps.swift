@@ -492,6 +492,7 @@ extension CatalogueData {
         ParameterSpec("name", .string, required: true, "Status name (default jenkins)."),
         ParameterSpec("builds", .object, "Projects and revisions to update."),
         ParameterSpec("connection", .object, "GitLab connection."),
+        ParameterSpec("state", .string, "'pending': send pending and nothing after the body."),
       ],
       block: true, plugin: "gitlab-plugin",
       "Updates the GitLab commit status according to the result of its body."),

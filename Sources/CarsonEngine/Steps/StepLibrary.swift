@@ -6,7 +6,7 @@ import Foundation
 enum StepLibrary {
   static func all() -> [String: StepImplementation] {
     var steps: [String: StepImplementation] = [:]
-    for group in [BasicSteps.steps, ShellSteps.steps, FlowSteps.steps, FileSteps.steps, ArtifactSteps.steps, CredentialSteps.steps, InputSteps.steps, SCMSteps.steps] {
+    for group in [BasicSteps.steps, ShellSteps.steps, FlowSteps.steps, FileSteps.steps, ArtifactSteps.steps, CredentialSteps.steps, InputSteps.steps, SCMSteps.steps, GitLabSteps.steps] {
       steps.merge(group) { first, _ in first }
     }
     return steps

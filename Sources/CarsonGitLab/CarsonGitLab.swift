@@ -1,2 +1,0 @@
-// CarsonGitLab: see Package.swift for what this module is for.
-enum CarsonGitLabModule {}

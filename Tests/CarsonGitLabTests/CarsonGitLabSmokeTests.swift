@@ -1,6 +1,0 @@
-import Testing
-@testable import CarsonGitLab
-
-@Suite struct CarsonGitLabSmokeTests {
-  @Test func moduleBuilds() { _ = CarsonGitLabModule.self }
-}
