@@ -26,6 +26,8 @@ public final class PipelineRun: @unchecked Sendable {
   let runDirectory: String
   private(set) var interpreter: Interpreter!
   private(set) var steps: [String: StepImplementation] = [:]
+  /// Shared libraries: configured, loaded, and their global variables.
+  private(set) var libraries: SharedLibraries!
   var buildVariables: [String: String] = [:]
   let parameters = GMap()
   let startTime = Date()
@@ -58,6 +60,7 @@ public final class PipelineRun: @unchecked Sendable {
     for secret in options.credentials.secrets { masker.add(secret) }
     self.interpreter = Interpreter(tree: lint.tree, host: ScriptHostAdapter(run: self))
     self.steps = StepLibrary.all()
+    self.libraries = SharedLibraries(definitions: options.libraries, fetcher: options.libraryFetcher, stateDirectory: stateStore.directory)
     buildVariables = makeBuildVariables()
     try checkParameterNames()
   }
@@ -106,7 +109,9 @@ public final class PipelineRun: @unchecked Sendable {
             throw RunSetupError("this pipeline has Docker agents, but \(error)")
           }
         }
+        try loadAnnotatedLibraries(context)
         try interpreter.runScript(context) { [pipeline] statement in statement.range.union(pipeline.range) == statement.range }
+        try loadDirectiveLibraries(context)
         try declareParameters(context)
         try runPipelineBody(context)
       } catch {
@@ -185,11 +190,20 @@ public final class PipelineRun: @unchecked Sendable {
     case let interrupted as FlowInterrupted: lines = [interrupted.reason.message]
     case let groovy as GroovyError:
       var text = [groovy.description]
-      if let range = groovy.range { text.append("\tat WorkflowScript.run(WorkflowScript:\(lint.source.location(of: range.start).line))") }
+      if let range = groovy.range {
+        if let library = groovy.source {
+          // A library file: Jenkins names the script class after the file (`acmeVar.groovy`).
+          let file = (library.path as NSString).lastPathComponent
+          text.append("\tat \((file as NSString).deletingPathExtension)(\(library.path):\(library.location(of: range.start).line))")
+        } else {
+          text.append("\tat WorkflowScript.run(WorkflowScript:\(lint.source.location(of: range.start).line))")
+        }
+      }
       lines = text
     case let unsupported as UnsupportedConstruct:
-      let at = lint.source.location(of: unsupported.range.start)
-      lines = ["ERROR: \(lint.source.path):\(at.line):\(at.column): Carson does not support this: \(unsupported.message)"]
+      let source = unsupported.source ?? lint.source
+      let at = source.location(of: unsupported.range.start)
+      lines = ["ERROR: \(source.path):\(at.line):\(at.column): Carson does not support this: \(unsupported.message)"]
     case let setup as RunSetupError: lines = ["ERROR: \(setup.message)"]
     default: lines = ["ERROR: \(error)"]
     }
