@@ -50,7 +50,7 @@ final class SharedLibraries {
       if existing.version == version { return }
       throw StepFailure("Library \(definition.name) is already loaded at version \(existing.version ?? "(default)"); it cannot be loaded again at \(version ?? "its default version")")
     }
-    context.log("Loading library \(definition.name)@\(version ?? "")")
+    context.log("Loading library \(definition.name)\(version.map { "@" + $0 } ?? "")")
     let directory: String
     if Self.isGitURL(definition.location) {
       guard let version else { throw StepFailure("No version specified for library \(definition.name)") }
