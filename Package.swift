@@ -23,7 +23,9 @@ let package = Package(
     // Processes, process groups, cancellation: the only code that starts programs.
     .target(name: "CarsonExec", dependencies: ["CCarsonSpawn"]),
     // Docker agents through the docker CLI: containers, images, registry logins, the shell server.
-    .target(name: "CarsonDocker", dependencies: ["CarsonExec"]),
+    .target(name: "CarsonDocker", dependencies: ["CarsonExec", "CarsonHashing"]),
+    // SHA-1 and HMAC-SHA1: Dockerfile image tags, hashed known_hosts names.
+    .target(name: "CarsonHashing"),
     // The shell server Carson starts inside agent containers: C, static, no dependencies, so
     // that it runs in any image.
     .executableTarget(name: "carson-shim", path: "Sources/carson-shim", linkerSettings: [.unsafeFlags(["-static-executable"])]),
@@ -31,7 +33,7 @@ let package = Package(
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
     // Git repositories through libgit2: clone, fetch, checkout, history, credentials. C pointers
     // and libgit2's errors never leave this module.
-    .target(name: "CarsonGit", dependencies: ["CLibGit2"]),
+    .target(name: "CarsonGit", dependencies: ["CLibGit2", "CarsonHashing"]),
     // A small HTTP/1.1 server on loopback: `carson serve-validate` and the tests' git and GitLab servers.
     .target(name: "CarsonHTTP"),
     // GitLab: webhook payloads → build context, REST API v4 (commit statuses, merge-request notes)

@@ -36,6 +36,14 @@ enum RunCommand {
       OptionSpec(["--state-dir"], value: "DIR", help: "Where previous results and build numbers are kept (default: $XDG_STATE_HOME/carson or ~/.local/state/carson)."),
       OptionSpec(["--no-shim"], help: "Run each step in a Docker agent with its own docker exec, without Carson's shell server."),
       OptionSpec(["--cause"], value: "CAUSE", help: "Why the build started, for when { triggeredBy }: user[:NAME] (default), timer or scm."),
+      OptionSpec(["--repo"], value: "URL", help: "Clone this git repository into the workspace and run its Jenkinsfile (docs/git.md)."),
+      OptionSpec(["--ref"], value: "REF", help: "With --repo: the branch, tag or commit to build (default: the remote's default branch)."),
+      OptionSpec(["--merge-request"], value: "IID", help: "With --repo: build GitLab merge request IID (refs/merge-requests/IID/head)."),
+      OptionSpec(["--depth"], value: "N", help: "With --repo: fetch only the one ref (libgit2 1.5 cannot make shallow clones)."),
+      OptionSpec(["--jenkinsfile"], value: "PATH", help: "With --repo: the Jenkinsfile's path in the repository (default: Jenkinsfile)."),
+      OptionSpec(["--git-credentials"], value: "ID", help: "With --repo: the credentials (from --credentials) to clone with (default: GITLAB_TOKEN for HTTPS)."),
+      OptionSpec(["--git-known-hosts"], value: "FILE", repeatable: true, help: "known_hosts files for SSH remotes (default: ~/.ssh/known_hosts, /etc/ssh/ssh_known_hosts)."),
+      OptionSpec(["--git-insecure-host-keys"], help: "Accept any SSH host key (throw-away test servers only)."),
     ],
     positionals: [("JENKINSFILE", "The Jenkinsfile to run (default: ./Jenkinsfile).")],
     maxPositionals: 1,
@@ -90,7 +98,14 @@ enum RunCommand {
   }
 
   static func execute(_ arguments: ParsedArguments, _ io: CommandIO) throws -> ExitCode {
-    let path = arguments.positionals.first ?? "Jenkinsfile"
+    if arguments.value("--repo") != nil, let given = arguments.positionals.first {
+      throw UsageError.invalid("with --repo the Jenkinsfile comes from the repository; give its path there with --jenkinsfile, not '\(given)'", command: "run")
+    }
+    var options = try runOptions(arguments, jenkinsfile: arguments.value("--repo") == nil ? arguments.positionals.first ?? "Jenkinsfile" : nil, io)
+    var path = arguments.positionals.first ?? "Jenkinsfile"
+    if options.repository != nil {
+      path = try SourceRepository.prepare(&options) { io.stderr.write("carson: \($0)\n") }
+    }
     let bytes = try readFile(path, io)
     let lint = Linter.check(SourceFile(path: path, bytes: bytes))
     guard lint.kind == .declarative, !lint.hasErrors else {
@@ -98,7 +113,6 @@ enum RunCommand {
       if lint.kind != .declarative { io.stderr.write("carson: error: \(path) is not a Declarative Pipeline; carson run executes declarative pipelines\n") }
       return .failure
     }
-    let options = try runOptions(arguments, jenkinsfile: path, io)
     let terminal = isatty(STDOUT_FILENO) != 0
     let format = arguments.value("--log-format").flatMap(LogFormat.init(rawValue:)) ?? (terminal ? .console : .plain)
     let stdout = StandardOutput(io.stdout)

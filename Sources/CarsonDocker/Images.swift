@@ -1,4 +1,5 @@
 import CarsonExec
+import CarsonHashing
 import Foundation
 
 /// Images for agents: present locally, pulled, or built from a Dockerfile.

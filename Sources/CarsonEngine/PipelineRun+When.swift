@@ -1,4 +1,5 @@
 import CarsonExec
+import CarsonGit
 import CarsonGroovy
 import CarsonModel
 import CarsonSyntax
@@ -107,7 +108,12 @@ extension PipelineRun {
     case "isRestartedRun":
       return (false, "not a restarted run")
     case "changelog", "changeset":
-      let changes = try ChangeLog.load(workspace: options.workspace, since: previous.lastCommit)
+      let changes: [(message: String, paths: [String])]
+      do {
+        changes = try (GitRepository.open(sourceDirectory)?.commits(since: previous.lastCommit) ?? []).map { ($0.commit.message, $0.paths) }
+      } catch let error as GitError {
+        throw StepFailure("when { \(condition.name) }: \(error)")
+      }
       if changes.isEmpty {
         context.log(previous.lastCommit == nil ? "Warning, empty changelog. Probably because this is the first build." : "Warning, empty changelog. Have you run checkout?")
         return (false, "no changes")

@@ -1,4 +1,5 @@
 import CarsonExec
+import CarsonGit
 import CarsonGroovy
 import CarsonModel
 import CarsonSyntax
@@ -60,7 +61,8 @@ public final class PipelineRun: @unchecked Sendable {
     for secret in options.credentials.secrets { masker.add(secret) }
     self.interpreter = Interpreter(tree: lint.tree, host: ScriptHostAdapter(run: self))
     self.steps = StepLibrary.all()
-    self.libraries = SharedLibraries(definitions: options.libraries, fetcher: options.libraryFetcher, stateDirectory: stateStore.directory)
+    let fetcher = try options.libraryFetcher ?? GitLibraryFetcher(credentials: GitCredentialSource(options: options, scratch: runDirectory), scratch: runDirectory)
+    self.libraries = SharedLibraries(definitions: options.libraries, fetcher: fetcher, stateDirectory: stateStore.directory)
     buildVariables = makeBuildVariables()
     try checkParameterNames()
   }
@@ -83,6 +85,7 @@ public final class PipelineRun: @unchecked Sendable {
       vars["BRANCH_NAME"] = vars["BRANCH_NAME"] ?? "PR-\(change)"
     }
     if let target = options.changeTarget { vars["CHANGE_TARGET"] = target }
+    if let source = options.changeBranch { vars["CHANGE_BRANCH"] = source }
     vars.merge(options.environment) { _, new in new }
     return vars
   }
@@ -126,7 +129,7 @@ public final class PipelineRun: @unchecked Sendable {
     hub.finish()
     if let fd = jobLock { close(fd) }
     if !options.dryRun {
-      let commit = ChangeLog.head(options.workspace) ?? previous.lastCommit
+      let commit = options.sourceCheckout?.commit.sha ?? GitRepository.open(sourceDirectory)?.headCommit()?.sha ?? previous.lastCommit
       try? stateStore.save(options.jobName, JobState(lastBuildNumber: buildNumber, previousResult: result, lastCommit: commit))
     }
     try? FileManager.default.removeItem(atPath: runDirectory)
@@ -239,20 +242,27 @@ public final class PipelineRun: @unchecked Sendable {
     }
   }
 
-  /// `checkout scm` on the host: when the workspace is the Jenkinsfile's own directory it is used
-  /// as it is; otherwise that directory is copied in (into `subdirectory` if given). Returns the
-  /// variables Jenkins' git checkout sets (GIT_COMMIT, GIT_BRANCH, …) when it is a git repository.
+  /// Where the Jenkinsfile's repository is: the `--repo` clone, or the user's directory.
+  var sourceDirectory: String { options.sourceDirectory ?? options.workspace }
+
+  /// `checkout scm`. With `--repo`, a checkout of the run's commit (nothing to do where the
+  /// clone already is). Otherwise, on the host: when the workspace is the Jenkinsfile's own
+  /// directory it is used as it is; else that directory is copied in (into `subdirectory` if
+  /// given). Returns the variables Jenkins' git checkout sets (GIT_COMMIT, GIT_BRANCH, …).
   func checkoutSCM(_ context: BranchContext, subdirectory: String?) throws -> [String: String] {
-    let source = options.sourceDirectory ?? options.workspace
+    let source = sourceDirectory
     let workspace = context.node?.workspace ?? options.workspace
     let target = subdirectory.map { workspace + "/" + $0 } ?? workspace
+    if let checkout = options.sourceCheckout {
+      return try checkoutRunCommit(checkout, into: target, context)
+    }
     if URL(fileURLWithPath: source).standardized.path == URL(fileURLWithPath: target).standardized.path {
       context.log("The workspace is the Jenkinsfile's directory (\(source)); it is used as it is.")
     } else if !options.dryRun {
       context.log("Copying \(source) into \(target)")
       try FileGlob.mirror(from: source, to: target)
     }
-    return GitInfo.variables(source, previousCommit: previous.lastCommit)
+    return SourceRepository.localVariables(source, previousCommit: previous.lastCommit)
   }
 
   /// A stage Jenkins adds by itself (`Declarative: Checkout SCM`, `Declarative: Post Actions`).

@@ -1,3 +1,4 @@
+import CarsonGit
 import CarsonSyntax
 import Foundation
 
@@ -45,13 +46,19 @@ public struct RunOptions: Sendable {
   /// `--repo …` (or a GitLab event): the repository to clone into the workspace, whose
   /// Jenkinsfile runs and which `checkout scm` checks out.
   public var repository: RepositorySource?
+  /// What `SourceRepository.prepare` checked out: every `checkout scm` of the run takes this commit.
+  public var sourceCheckout: CheckoutResult?
+  /// How SSH host keys of git remotes are checked (`--git-known-hosts`, `--git-insecure-host-keys`).
+  public var gitHostKeys: HostKeyPolicy = .standard
+  /// CHANGE_BRANCH of a change request (the merge request's source branch).
+  public var changeBranch: String?
   /// `--gitlab-url`/`--gitlab-project` and a token: where commit statuses and merge-request
   /// comments go; nil: GitLab steps log that no connection is configured and do nothing.
   public var gitlab: GitLabConnection?
   /// `--library NAME=PATH_OR_URL` and the libraries configuration file: shared libraries by name.
   public var libraries: [LibraryDefinition] = []
-  /// How libraries at git URLs are fetched (see docs/libraries.md).
-  public var libraryFetcher: LibraryFetcher = UnavailableLibraryFetcher()
+  /// How libraries at git URLs are fetched; nil: with libgit2 (see docs/libraries.md).
+  public var libraryFetcher: LibraryFetcher?
 
   public init(workspace: String, jobName: String) {
     self.workspace = workspace

@@ -283,10 +283,34 @@ func utilsLibrary(_ scratch: Scratch) throws -> String {
     #expect(outcome.jenkins.contains("\tat fails(\(library)/vars/fails.groovy:3)"), "\(outcome.jenkins)")
   }
 
-  @Test func gitLibraryWithoutGitSupportSaysSo() throws {
+  @Test func gitLibraryIsFetchedOncePerCommit() throws {
+    let repository = try makeLibrary(scratch, "remote", ["vars/hello.groovy": "def call() { echo 'version one' }"])
+    try commitRepository(repository)
+    let definition = LibraryDefinition(name: "remote", location: "file://" + repository)
+    let jenkinsfile = "@Library('remote@master') _\npipeline { agent any; stages { stage('Build') { steps { hello() } } } }"
+    let first = try run(jenkinsfile, libraries: [definition])
+    #expect(first.result == .success, "\(first.jenkins)")
+    #expect(first.jenkins.contains("Loading library remote@master") && first.jenkins.contains("version one"))
+    let cache = scratch.path + "/state/libraries/" + "file___" + repository.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" }
+    let commits = try FileManager.default.contentsOfDirectory(atPath: cache).filter { !$0.hasPrefix(".") }
+    #expect(commits.count == 1 && first.jenkins.contains("is commit \(commits.first ?? "?")"))
+    // The same commit comes from the cache: a marker put into the cached copy is seen.
+    try "def call() { echo 'from the cache' }".write(toFile: cache + "/" + commits[0] + "/vars/hello.groovy", atomically: true, encoding: .utf8)
+    #expect(try run(jenkinsfile, libraries: [definition]).jenkins.contains("from the cache"))
+    // A new commit on the branch is fetched.
+    try "def call() { echo 'version two' }".write(toFile: repository + "/vars/hello.groovy", atomically: true, encoding: .utf8)
+    try commitRepository(repository)
+    let third = try run(jenkinsfile, libraries: [definition])
+    #expect(third.jenkins.contains("version two"), "\(third.jenkins)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: cache).filter { !$0.hasPrefix(".") }.count == 2)
+  }
+
+  @Test func gitLibraryUnknownVersionFails() throws {
+    let repository = try makeLibrary(scratch, "remote", ["vars/hello.groovy": "def call() { echo 'x' }"])
+    try commitRepository(repository)
     try expectLoadFailure(
-      "@Library('remote@main') _\n" + Self.buildStage, [LibraryDefinition(name: "remote", location: "https://git.example.invalid/lib.git")],
-      "fetching libraries from git needs CarsonGit")
+      "@Library('remote@no-such-branch') _\n" + Self.buildStage, [LibraryDefinition(name: "remote", location: "file://" + repository)],
+      "cannot fetch version no-such-branch of library at file://\(repository)")
   }
 
   @Test func libraryResourceReadsResources() throws {

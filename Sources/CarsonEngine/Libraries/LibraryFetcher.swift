@@ -9,20 +9,6 @@ public protocol LibraryFetcher: Sendable {
   func fetch(url: String, commit: String, credentialsID: String?, into directory: String) throws
 }
 
-/// The fetcher of a Carson built without git support: every git library fails with a clear
-/// message (directories still work).
-public struct UnavailableLibraryFetcher: LibraryFetcher {
-  public init() {}
-
-  public func resolve(url: String, version: String, credentialsID: String?) throws -> String {
-    throw StepFailure("fetching libraries from git needs CarsonGit; give the library as a local directory instead (--library NAME=DIRECTORY)")
-  }
-
-  public func fetch(url: String, commit: String, credentialsID: String?, into directory: String) throws {
-    throw StepFailure("fetching libraries from git needs CarsonGit; give the library as a local directory instead (--library NAME=DIRECTORY)")
-  }
-}
-
 /// Where fetched libraries are kept between runs: `<state dir>/libraries/<url>/<commit>`, so a
 /// commit is fetched once whatever run asks for it.
 struct LibraryCache {

@@ -6,7 +6,10 @@ import Foundation
 enum StepLibrary {
   static func all() -> [String: StepImplementation] {
     var steps: [String: StepImplementation] = [:]
-    for group in [BasicSteps.steps, ShellSteps.steps, FlowSteps.steps, FileSteps.steps, ArtifactSteps.steps, CredentialSteps.steps, InputSteps.steps, LibrarySteps.steps] {
+    for group in [
+      BasicSteps.steps, ShellSteps.steps, FlowSteps.steps, FileSteps.steps, ArtifactSteps.steps, CredentialSteps.steps, InputSteps.steps,
+      SCMSteps.steps, LibrarySteps.steps,
+    ] {
       steps.merge(group) { first, _ in first }
     }
     return steps
@@ -65,14 +68,6 @@ enum BasicSteps {
       }
       inner.overlays.append(overlay)
       return try step.body(inner)
-    },
-    "checkout": { step in
-      // `checkout scm`: the run's own repository. Other SCMs need git support (issue 5).
-      if case .object(let scm)? = step.value("scm"), scm is SCMObject {
-        let vars = try step.run.checkoutSCM(step.context, subdirectory: nil)
-        return .map(GMap(vars.sorted { $0.key < $1.key }.map { (.string($0.key), .string($0.value)) }))
-      }
-      throw StepFailure("checkout: only 'checkout scm' is supported on the host for now")
     },
     "tool": { step in
       let name = try step.required("name")

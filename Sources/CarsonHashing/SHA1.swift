@@ -1,6 +1,19 @@
-/// SHA-1 (FIPS 180-4), for docker-workflow-compatible image tags; not used for security.
-enum SHA1 {
-  static func hex(_ message: [UInt8]) -> String {
+/// SHA-1 (FIPS 180-4), for docker-workflow-compatible image tags and hashed `known_hosts`
+/// names (HMAC-SHA1, RFC 2104): matching names others hashed, not protecting anything.
+public enum SHA1 {
+  public static func hex(_ message: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef")
+    return String(digest(message).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] })
+  }
+
+  public static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
+    var block = key.count > 64 ? digest(key) : key
+    block += [UInt8](repeating: 0, count: 64 - block.count)
+    let inner = digest(block.map { $0 ^ 0x36 } + message)
+    return digest(block.map { $0 ^ 0x5C } + inner)
+  }
+
+  public static func digest(_ message: [UInt8]) -> [UInt8] {
     var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
     var data = message
     let bitLength = UInt64(message.count) * 8
@@ -35,7 +48,6 @@ enum SHA1 {
       h[3] = h[3] &+ d
       h[4] = h[4] &+ e
     }
-    let digits = Array("0123456789abcdef")
-    return String(h.flatMap { word in (0..<8).reversed().map { digits[Int(word >> UInt32($0 * 4) & 0xF)] } })
+    return h.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
   }
 }

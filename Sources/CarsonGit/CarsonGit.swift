@@ -1,2 +1,0 @@
-// CarsonGit: see Package.swift for what this module is for.
-enum CarsonGitModule {}

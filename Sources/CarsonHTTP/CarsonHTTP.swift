@@ -1,2 +1,0 @@
-// CarsonHTTP: see Package.swift for what this module is for.
-enum CarsonHTTPModule {}

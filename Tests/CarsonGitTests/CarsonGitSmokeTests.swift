@@ -1,6 +1,0 @@
-import Testing
-@testable import CarsonGit
-
-@Suite struct CarsonGitSmokeTests {
-  @Test func moduleBuilds() { _ = CarsonGitModule.self }
-}

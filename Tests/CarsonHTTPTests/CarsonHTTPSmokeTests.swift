@@ -1,6 +1,0 @@
-import Testing
-@testable import CarsonHTTP
-
-@Suite struct CarsonHTTPSmokeTests {
-  @Test func moduleBuilds() { _ = CarsonHTTPModule.self }
-}

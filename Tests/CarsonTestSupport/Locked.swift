@@ -1,0 +1,17 @@
+import Foundation
+
+/// A value shared between the test servers' connection threads and the test that reads it.
+final class Locked<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Value
+
+  init(_ value: Value) { self.value = value }
+
+  func withLock<T>(_ body: (inout Value) -> T) -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return body(&value)
+  }
+
+  var current: Value { withLock { $0 } }
+}
