@@ -32,7 +32,7 @@ final class GitLibraryFetcher: LibraryFetcher, @unchecked Sendable {
       return result.commit.sha
     } catch {
       try? FileManager.default.removeItem(atPath: directory)
-      throw StepFailure("cannot fetch version \(version) of library at \(url): \(error)")
+      throw StepFailure("cannot fetch version \(version) of library at \(splitCredentials(fromURL: url).url): \(error)")
     }
   }
 
@@ -45,7 +45,7 @@ final class GitLibraryFetcher: LibraryFetcher, @unchecked Sendable {
     do {
       _ = try GitRepository.checkout(try request(url: url, ref: commit, credentialsID: credentialsID), into: directory)
     } catch {
-      throw StepFailure("cannot fetch commit \(commit) of library at \(url): \(error)")
+      throw StepFailure("cannot fetch commit \(commit) of library at \(splitCredentials(fromURL: url).url): \(error)")
     }
   }
 }
