@@ -30,6 +30,8 @@ enum RunCommand {
       OptionSpec(["--mock"], value: "PATTERN=OUTPUT", repeatable: true, help: "In a dry run, sh scripts matching PATTERN return OUTPUT."),
       OptionSpec(["--agents"], value: "FILE", help: "Labelled agents to emulate, a JSON file (docs/cli.md)."),
       OptionSpec(["--tools"], value: "FILE", help: "Tool installations (maven, jdk, …) by name, a JSON file (docs/cli.md)."),
+      OptionSpec(["--library"], value: "NAME[@VERSION]=PATH_OR_URL", repeatable: true, help: "A shared library: a directory or a git URL (docs/libraries.md)."),
+      OptionSpec(["--libraries"], value: "FILE", help: "Shared libraries, a JSON file (docs/libraries.md)."),
       OptionSpec(["--artifacts"], value: "DIR", help: "Where archiveArtifacts copies to (default: .carson/artifacts/JOB/BUILD)."),
       OptionSpec(["--state-dir"], value: "DIR", help: "Where previous results and build numbers are kept (default: $XDG_STATE_HOME/carson or ~/.local/state/carson)."),
       OptionSpec(["--no-shim"], help: "Run each step in a Docker agent with its own docker exec, without Carson's shell server."),

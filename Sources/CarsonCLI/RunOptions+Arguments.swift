@@ -46,6 +46,7 @@ extension RunCommand {
     if let file = arguments.value("--credentials") { options.credentials = try CredentialStore.load(try readJSON(file, io)) }
     if let file = arguments.value("--agents") { options.agents = try AgentDefinition.load(try readJSON(file, io)) }
     if let file = arguments.value("--tools") { options.tools = try loadTools(try readJSON(file, io)) }
+    options.libraries = try libraryDefinitions(arguments, io)
     options.onlyStages = arguments.all("--stage")
     switch arguments.value("--input") {
     case nil: options.input = .none

@@ -29,6 +29,8 @@ public final class PipelineRun: @unchecked Sendable {
   private(set) var steps: [String: StepImplementation] = [:]
   /// Commit statuses and merge-request comments (PipelineRun+GitLab.swift).
   private(set) var gitlab: GitLabRunStatus!
+  /// Shared libraries: configured, loaded, and their global variables.
+  private(set) var libraries: SharedLibraries!
   var buildVariables: [String: String] = [:]
   let parameters = GMap()
   let startTime = Date()
@@ -61,6 +63,8 @@ public final class PipelineRun: @unchecked Sendable {
     for secret in options.credentials.secrets { masker.add(secret) }
     self.interpreter = Interpreter(tree: lint.tree, host: ScriptHostAdapter(run: self))
     self.steps = StepLibrary.all()
+    let fetcher = try options.libraryFetcher ?? GitLibraryFetcher(credentials: GitCredentialSource(options: options, scratch: runDirectory), scratch: runDirectory)
+    self.libraries = SharedLibraries(definitions: options.libraries, fetcher: fetcher, stateDirectory: stateStore.directory)
     buildVariables = makeBuildVariables()
     self.gitlab = GitLabRunStatus(options: options, hub: hub, targetURL: buildVariables["BUILD_URL"])
     try checkParameterNames()
@@ -113,7 +117,9 @@ public final class PipelineRun: @unchecked Sendable {
           }
         }
         interpreter.lock.unlocked { gitlabRunStarted() }
+        try loadAnnotatedLibraries(context)
         try interpreter.runScript(context) { [pipeline] statement in statement.range.union(pipeline.range) == statement.range }
+        try loadDirectiveLibraries(context)
         try declareParameters(context)
         try runPipelineBody(context)
       } catch {
@@ -193,11 +199,20 @@ public final class PipelineRun: @unchecked Sendable {
     case let interrupted as FlowInterrupted: lines = [interrupted.reason.message]
     case let groovy as GroovyError:
       var text = [groovy.description]
-      if let range = groovy.range { text.append("\tat WorkflowScript.run(WorkflowScript:\(lint.source.location(of: range.start).line))") }
+      if let range = groovy.range {
+        if let library = groovy.source {
+          // A library file: Jenkins names the script class after the file (`acmeVar.groovy`).
+          let file = (library.path as NSString).lastPathComponent
+          text.append("\tat \((file as NSString).deletingPathExtension)(\(library.path):\(library.location(of: range.start).line))")
+        } else {
+          text.append("\tat WorkflowScript.run(WorkflowScript:\(lint.source.location(of: range.start).line))")
+        }
+      }
       lines = text
     case let unsupported as UnsupportedConstruct:
-      let at = lint.source.location(of: unsupported.range.start)
-      lines = ["ERROR: \(lint.source.path):\(at.line):\(at.column): Carson does not support this: \(unsupported.message)"]
+      let source = unsupported.source ?? lint.source
+      let at = source.location(of: unsupported.range.start)
+      lines = ["ERROR: \(source.path):\(at.line):\(at.column): Carson does not support this: \(unsupported.message)"]
     case let setup as RunSetupError: lines = ["ERROR: \(setup.message)"]
     default: lines = ["ERROR: \(error)"]
     }

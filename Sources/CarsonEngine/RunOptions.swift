@@ -57,6 +57,8 @@ public struct RunOptions: Sendable {
   public var gitlab: GitLabConnection?
   /// `--library NAME=PATH_OR_URL` and the libraries configuration file: shared libraries by name.
   public var libraries: [LibraryDefinition] = []
+  /// How libraries at git URLs are fetched; nil: with libgit2 (see docs/libraries.md).
+  public var libraryFetcher: LibraryFetcher?
 
   public init(workspace: String, jobName: String) {
     self.workspace = workspace

@@ -12,6 +12,12 @@ final class ScriptHostAdapter: ScriptHost {
 
   func callStep(_ name: String, _ arguments: CallArguments, _ context: EvaluationContext, at range: SourceRange) throws -> GValue? {
     guard let branch = context as? BranchContext else { return nil }
+    // A library's global variable comes before a step of the same name, as in Jenkins
+    // (libraries may wrap steps).
+    if let variable = run.libraries.variables[name] {
+      guard variable.isCallable else { throw GroovyError.missingMethod("call", name, arguments.groovyArguments.count) }
+      return try variable.invokeMethod("call", arguments, branch)
+    }
     return try run.callStep(name, arguments, branch, at: range)
   }
 
@@ -25,6 +31,7 @@ final class ScriptHostAdapter: ScriptHost {
     case "steps": return .object(StepsObject(run: run, context: branch))
     case "docker": return .object(DockerGlobalObject(run))
     default:
+      if let variable = run.libraries.variables[name] { return .object(variable) }
       if let value = branch.variable(name) { return .string(value) }
       if let value = run.parameters[string: name] { return value }
       if PackageObject.roots.contains(name) { return .object(PackageObject(name)) }

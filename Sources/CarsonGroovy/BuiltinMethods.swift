@@ -48,6 +48,8 @@ enum BuiltinMethods {
     case (.list(let l), "last"): return l.items.last ?? .null
     case (.string(let s), "empty"): return .bool(s.isEmpty)
     case (.closure(let c), "maximumNumberOfParameters"): return .int(Int64(c.arity))
+    case (.closure(let c), "delegate"): return c.delegate ?? .null
+    case (.closure(let c), "resolveStrategy"): return c.resolveStrategy
     case (.string(let s), "bytes"): return .list(GList(s.utf8.map { .int(Int64(Int8(bitPattern: $0))) }))
     default: return nil
     }

@@ -14,6 +14,8 @@ public struct GroovyError: GroovyThrowable, CustomStringConvertible {
   /// The thrown object when Groovy code threw one (`throw new Exception('x')`, rethrow of `e`).
   public var thrown: GValue?
   public var range: SourceRange?
+  /// The file `range` is in when it is not the Jenkinsfile (a shared library's var or class).
+  public var source: SourceFile?
   /// `new Exception('msg', cause)`: the exception this one wraps.
   public var cause: GroovyThrowable?
 
@@ -58,6 +60,8 @@ public struct GroovyError: GroovyThrowable, CustomStringConvertible {
 public struct UnsupportedConstruct: Error, CustomStringConvertible {
   public var message: String
   public var range: SourceRange
+  /// The file `range` is in when it is not the Jenkinsfile (a shared library's var or class).
+  public var source: SourceFile?
 
   public init(_ message: String, at range: SourceRange) {
     self.message = message

@@ -28,6 +28,7 @@ extension Interpreter {
     }
     for (i, closure) in call.trailingClosures.enumerated() {
       let value = GClosure(parameters: closure.parameters, hasArrow: closure.hasArrow, body: closure.body, scope: scope, range: closure.range)
+      value.owner = self
       if i == call.trailingClosures.count - 1 {
         arguments.closure = value
       } else {
@@ -91,9 +92,13 @@ extension Interpreter {
   /// of several parameters is spread over them (`[[1, 2]].collect { a, b -> a + b }`).
   public func call(_ closure: GClosure, _ arguments: [GValue], _ context: EvaluationContext, delegate: GValue? = nil) throws -> GValue {
     if let native = closure.native { return try native(CallArguments(positional: arguments), context) }
+    // A closure runs in the script it was written in (its functions, its source for errors).
+    if let owner = closure.owner, owner !== self {
+      return try owner.attributingErrors { try owner.call(closure, arguments, context, delegate: delegate) }
+    }
     return try withDepth(closure.range) {
       let scope = Scope(parent: closure.scope)
-      scope.delegate = delegate
+      scope.delegate = delegate ?? closure.delegate
       if closure.hasArrow {
         var arguments = arguments
         if arguments.count == 1, closure.parameters.count > 1, case .list(let list) = arguments[0] { arguments = list.items }
@@ -260,6 +265,8 @@ extension Interpreter {
   func setProperty(_ base: GValue, _ name: String, _ value: GValue, _ context: EvaluationContext, at range: SourceRange) throws {
     switch base {
     case .map(let map): map[string: name] = value
+    case .closure(let closure) where name == "delegate": closure.delegate = value.isNull ? nil : value
+    case .closure(let closure) where name == "resolveStrategy": closure.resolveStrategy = value
     case .object(let object): try object.setProperty(name, value, context)
     case .null:
       var error = GroovyError("java.lang.NullPointerException", "Cannot set property '\(name)' on null object")
@@ -371,6 +378,7 @@ extension Interpreter {
     if !instance.arrayDimensions.isEmpty || instance.type.arrayDimensions > 0 {
       return .list(GList(try instance.arrayDimensions.map { try evaluate($0, in: scope, context) }))
     }
+    if let cls = classes[instance.type.name] { return try cls.instantiate(arguments, context, at: range) }
     if let value = try StaticClasses.construct(instance.type.name, arguments, at: range) { return value }
     try rejectScriptType(instance.type.name, at: range)
     throw UnsupportedConstruct("Creating a '\(instance.type.name)' is not supported", at: range)

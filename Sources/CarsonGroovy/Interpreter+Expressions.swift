@@ -9,6 +9,8 @@ extension Interpreter {
     case .identifier(let name):
       return try resolve(name, in: scope, context, at: expr.range)
     case .this:
+      // Inside a method of a library class, `this` is the instance (see ScriptClass).
+      if let instance = scope.lookup(ScriptClass.thisVariable) { return instance }
       return .object(ScriptObject(interpreter: self, scope: scope))
     case .null: return .null
     case .boolean(let b): return .bool(b)
@@ -53,7 +55,9 @@ extension Interpreter {
       }
       return .map(map)
     case .closure(let c):
-      return .closure(GClosure(parameters: c.parameters, hasArrow: c.hasArrow, body: c.body, scope: scope, range: c.range))
+      let closure = GClosure(parameters: c.parameters, hasArrow: c.hasArrow, body: c.body, scope: scope, range: c.range)
+      closure.owner = self
+      return .closure(closure)
     case .property(let access):
       return try evaluateProperty(access, in: scope, context, at: expr.range)
     case .index(let base, let arguments, let isSafe):

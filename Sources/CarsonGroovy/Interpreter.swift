@@ -25,16 +25,22 @@ public final class Interpreter: @unchecked Sendable {
   public let binding: Scope
   /// Top-level `def` variables: visible to closures of the script body (the pipeline), not to methods.
   public let scriptScope: Scope
-  public let lock = InterpreterLock()
+  public let lock: InterpreterLock
   var functions: [String: [MethodDecl]] = [:]
   var depth = 0
+  /// Classes `new` can make besides the built-in ones (a shared library's `src/` classes), by
+  /// simple and by qualified name.
+  public var classes: [String: ScriptClass] = [:]
 
   /// Calls nested deeper than this stop with a Groovy StackOverflowError instead of crashing.
   static let maxCallDepth = 400
 
-  public init(tree: SyntaxTree, host: ScriptHost) {
+  /// `lock`: the lock of the run's other interpreters (a library var's interpreter shares the
+  /// Jenkinsfile's, so that one thread runs Groovy at a time across all of them).
+  public init(tree: SyntaxTree, host: ScriptHost, lock: InterpreterLock = InterpreterLock()) {
     self.tree = tree
     self.host = host
+    self.lock = lock
     self.binding = Scope(parent: nil)
     self.scriptScope = Scope(parent: binding)
     for statement in tree.statements {
@@ -50,6 +56,9 @@ public final class Interpreter: @unchecked Sendable {
     for statement in tree.statements where !skip(statement) {
       switch statement.kind {
       case .method, .typeDecl, .importDecl, .packageDecl: continue
+      case .expression(let expr):
+        // `@Library('x') _`: the `_` only carries the annotation.
+        if case .identifier("_") = expr.kind, !statement.annotations.isEmpty { continue }
       default: break
       }
       if case .variable(let decl) = statement.kind, statement.annotations.contains(where: { $0.name == "Field" }) {
@@ -57,6 +66,39 @@ public final class Interpreter: @unchecked Sendable {
         continue
       }
       _ = try execute(statement, in: scriptScope, context)
+    }
+  }
+
+  /// Runs only the `@Field` declarations: what instantiating a library var's script does
+  /// (its other top-level statements do not run).
+  public func initializeFields(_ context: EvaluationContext) throws {
+    for statement in tree.statements {
+      if case .variable(let decl) = statement.kind, statement.annotations.contains(where: { $0.name == "Field" }) {
+        try attributingErrors { try declare(decl, in: binding, context) }
+      }
+    }
+  }
+
+  /// Whether the script declares a top-level method `name`.
+  public func hasFunction(_ name: String) -> Bool { functions[name] != nil }
+
+  /// Calls the script's top-level method `name` from outside (a library var's `call`), with
+  /// errors located in this script's file.
+  public func callScriptMethod(_ name: String, _ arguments: [GValue], _ context: EvaluationContext, at range: SourceRange) throws -> GValue {
+    try attributingErrors { try callFunction(name, arguments, context, at: range) }
+  }
+
+  /// Runs `body`; a Groovy error or unsupported construct that leaves it without a file gets
+  /// this script's file (its range is in this script).
+  public func attributingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch var error as GroovyError {
+      if error.source == nil, error.range != nil { error.source = source }
+      throw error
+    } catch var error as UnsupportedConstruct {
+      if error.source == nil { error.source = source }
+      throw error
     }
   }
 

@@ -192,7 +192,12 @@ final class ClassObject: GObject, GroovyEquatable, GroovyType {
     switch property {
     case "name", "canonicalName", "typeName": return .string(name)
     case "simpleName": return .string(simpleName)
-    default: throw GroovyError.missingProperty(property, groovyClassName)
+    default:
+      // `body.resolveStrategy = Closure.DELEGATE_FIRST` in library vars that configure a body.
+      if name == "groovy.lang.Closure", let value = ["OWNER_FIRST": 0, "DELEGATE_FIRST": 1, "OWNER_ONLY": 2, "DELEGATE_ONLY": 3, "TO_SELF": 4][property] {
+        return .int(Int64(value))
+      }
+      throw GroovyError.missingProperty(property, groovyClassName)
     }
   }
 

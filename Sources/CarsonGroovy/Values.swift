@@ -137,6 +137,13 @@ public final class GClosure: @unchecked Sendable {
   public let range: SourceRange
   /// For closures made by the host (e.g. a step body given as model steps), the native body.
   public let native: ((CallArguments, EvaluationContext) throws -> GValue)?
+  /// The interpreter whose script the closure was written in (a library var's closure runs in
+  /// the var's interpreter, whoever calls it); nil for native closures.
+  public internal(set) weak var owner: Interpreter?
+  /// `body.delegate = config`: names the body does not declare resolve against it.
+  public var delegate: GValue?
+  /// `body.resolveStrategy = …`: kept for reading back; Carson always resolves delegate first.
+  public var resolveStrategy: GValue = .int(0)
 
   public init(parameters: [Parameter], hasArrow: Bool, body: [Stmt], scope: Scope, range: SourceRange) {
     self.parameters = parameters

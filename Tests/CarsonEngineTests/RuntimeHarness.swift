@@ -14,15 +14,13 @@ func runtimeExclusion(_ entry: JSONValue) -> String? {
     if let reason = DockerTestEngine.unavailable { return "needs Docker, which is not available here (\(reason))" }
     if let reason = dockerExclusionsByFile[file] { return reason }
   }
-  if setup?["library_repos"] != nil || setup?["global_library"] != nil || setup?["libraries"] != nil || file.contains("libraries__") {
-    return "needs shared libraries (issue 5)"
-  }
   if let extensionNote = entry["requires_test_extension"], extensionNote != .bool(false) { return "needs a test-only Jenkins extension" }
   if setup?["scm"] != nil { return "needs a multibranch SCM set-up (issue 5)" }
+  if let reason = runtimeExclusionsByFile[file] { return reason }
   if runtimeChecks(entry).isEmpty {
     return "no expectation for a first build (only later builds or restarts are checked)"
   }
-  return runtimeExclusionsByFile[file]
+  return nil
 }
 
 /// Individual files that cannot pass, with the reason.
@@ -32,6 +30,13 @@ let runtimeExclusionsByFile: [String: String] = [
   "jenkinsfiles/steps__validateDeclarativePipelineStep.groovy": "needs the validateDeclarativePipeline step reading the Jenkins controller's files",
   "jenkinsfiles/passwordParameters.groovy": "expects a password parameter echoed in clear; Carson masks password parameters by design",
   "jenkinsfiles/improveMessageErrorWhenEnvVarNotExists.groovy": "expects a message from Jenkins' Groovy CPS transform internals",
+  "jenkinsfiles/libraries__libForPipelineDefinedInLibrary.groovy": "not a Jenkinsfile: the vars/fromLib.groovy of a library that pipelineDefinedInLibrary loads",
+  "jenkinsfiles/libraries__libForMultiplePipelinesDefinedInLibrary.groovy": "not a Jenkinsfile: the vars/fromLib.groovy of a library that multiplePipelinesDefinedInLibrary* load",
+  "jenkinsfiles/libraries__libForMultiplePipelinesExecutedInLibrary.groovy": "not a Jenkinsfile: the vars/fromLib.groovy of a library that pipelineDefinedInLibrary loads",
+  "jenkinsfiles/libraries__pipelineDefinedInLibrary.groovy": "the pipeline block is defined in a library var's call(); carson run executes the Jenkinsfile's own pipeline block",
+  "jenkinsfiles/libraries__multiplePipelinesDefinedInLibraryFirst.groovy": "the pipeline block is defined in a library var's call(); carson run executes the Jenkinsfile's own pipeline block",
+  "jenkinsfiles/libraries__multiplePipelinesDefinedInLibrarySecond.groovy": "the pipeline block is defined in a library var's call(); carson run executes the Jenkinsfile's own pipeline block",
+  "jenkinsfiles/libraries__objectMethodPipelineCall.groovy": "a Scripted Pipeline (no pipeline block); carson run executes Declarative Pipelines",
 ]
 
 /// Files a test commits that only the manifest's notes give (the test loads another file).
@@ -256,6 +261,7 @@ func runCorpusFile(_ entry: JSONValue, check: JSONValue) throws -> RuntimeOutcom
     _ = harnessImages
     options.containerShim = DockerTestEngine.shim
   }
+  options.libraries = try harnessLibraries(setup, scratch: scratch, corpus: root)
   options.branch = setup["branch"]?.stringValue
   options.tag = setup["tag"]?.stringValue
   if let answers = harnessInputs[file] {

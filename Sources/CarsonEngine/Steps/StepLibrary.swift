@@ -6,7 +6,10 @@ import Foundation
 enum StepLibrary {
   static func all() -> [String: StepImplementation] {
     var steps: [String: StepImplementation] = [:]
-    for group in [BasicSteps.steps, ShellSteps.steps, FlowSteps.steps, FileSteps.steps, ArtifactSteps.steps, CredentialSteps.steps, InputSteps.steps, SCMSteps.steps, GitLabSteps.steps] {
+    for group in [
+      BasicSteps.steps, ShellSteps.steps, FlowSteps.steps, FileSteps.steps, ArtifactSteps.steps, CredentialSteps.steps, InputSteps.steps,
+      SCMSteps.steps, GitLabSteps.steps, LibrarySteps.steps,
+    ] {
       steps.merge(group) { first, _ in first }
     }
     return steps
@@ -34,6 +37,10 @@ enum BasicSteps {
     "script": { step in
       // `script { … }`: its body is plain Groovy; `return` ends the block.
       guard let closure = step.arguments.closure else { return .null }
+      // A `script {}` written in a library var runs in the var's interpreter.
+      if let owner = closure.owner, owner !== step.run.interpreter {
+        return try owner.attributingErrors { try owner.runBody(closure.body, in: Scope(parent: closure.scope), step.context) }
+      }
       return try step.run.interpreter.runBody(closure.body, in: Scope(parent: closure.scope), step.context)
     },
     "milestone": { step in
