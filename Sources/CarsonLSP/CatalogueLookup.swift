@@ -33,10 +33,13 @@ enum CatalogueLookup {
     case .triggers: return sorted(catalogue.triggers, .trigger)
     case .parameters: return sorted(catalogue.parameters, .buildParameter)
     case .tools: return sorted(catalogue.tools, .tool)
-    case .steps: return sorted(catalogue.steps, .step)
+    case .steps: return stepEntries
     case .environment, .other: return []
     }
   }
+
+  /// Built once: the step list is long and offered on most keystrokes.
+  static let stepEntries = catalogue.steps.values.sorted { $0.name < $1.name }.map { CatalogueEntry.describable($0, .step) }
 
   static let agentTypesInOrder: [Describable] = ["any", "none", "label", "node", "docker", "dockerfile", "kubernetes"].compactMap {
     catalogue.agentTypes[$0]

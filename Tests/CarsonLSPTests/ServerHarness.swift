@@ -8,13 +8,18 @@ import Testing
 final class ServerHarness: @unchecked Sendable {
   private let condition = NSCondition()
   private var messages: [JSONValue] = []
+  private var responses: [Int: JSONValue] = [:]
   private var nextID: Int64 = 1
   var server: LanguageServer!
 
   init(configuration: LanguageServer.Configuration = .init(), initialize: Bool = true) {
     server = LanguageServer(configuration: configuration) { [self] message in
       condition.lock()
-      messages.append(message)
+      if message["method"] == nil, let id = message["id"]?.intValue {
+        responses[id] = message
+      } else {
+        messages.append(message)
+      }
       condition.broadcast()
       condition.unlock()
     }
@@ -45,7 +50,9 @@ final class ServerHarness: @unchecked Sendable {
     nextID += 1
     let message: JSONValue = .object([("jsonrpc", .string("2.0")), ("id", .integer(id)), ("method", .string(method)), ("params", params)])
     server.receive(Array(message.compact.utf8))
-    return received.last { $0["id"] == .integer(id) } ?? .null
+    condition.lock()
+    defer { condition.unlock() }
+    return responses.removeValue(forKey: Int(id)) ?? .null
   }
 
   func result(_ method: String, _ params: JSONValue) -> JSONValue {
