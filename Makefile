@@ -72,7 +72,7 @@ $(LSP_VENV)/bin/pytest:
 
 test-lsp: $(LSP_VENV)/bin/pytest
 	$(SWIFT) build --product carson
-	$(LSP_VENV)/bin/pytest -q -p no:cacheprovider Tests/lsp-e2e
+	PYTHONDONTWRITEBYTECODE=1 $(LSP_VENV)/bin/pytest -q -p no:cacheprovider Tests/lsp-e2e
 
 bench: deps docker-engine
 	$(call apt_install,time)
