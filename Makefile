@@ -6,7 +6,7 @@ SWIFT ?= swift
 BIN = .build/release/carson
 FUZZ_SECONDS ?= 600
 
-.PHONY: all build demo test deps docker-engine bench fuzz fuzz-build clean
+.PHONY: all build demo test test-lsp deps docker-engine bench fuzz fuzz-build clean
 
 all: build
 
@@ -60,6 +60,19 @@ demo: build docker-engine
 test: deps docker-engine
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory test-lsp
+
+# End-to-end tests of `carson lsp` with a real LSP client: pytest-lsp (PyPI) in a virtualenv under
+# .build, created only when missing, drives the debug binary over stdio (Tests/lsp-e2e).
+LSP_VENV = .build/venv
+$(LSP_VENV)/bin/pytest:
+	$(call apt_install,python3 python3-venv)
+	python3 -m venv $(LSP_VENV)
+	$(LSP_VENV)/bin/pip install --quiet pytest-lsp==1.0.1
+
+test-lsp: $(LSP_VENV)/bin/pytest
+	$(SWIFT) build --product carson
+	PYTHONDONTWRITEBYTECODE=1 $(LSP_VENV)/bin/pytest -q -p no:cacheprovider Tests/lsp-e2e
 
 bench: deps docker-engine
 	$(call apt_install,time)

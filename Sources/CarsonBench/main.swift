@@ -2,8 +2,8 @@ import CarsonModel
 import CarsonSyntax
 import Foundation
 
-// `make bench`: lint throughput, peak memory and cold start of the `carson` binary, and the
-// costs of `carson run` (EngineBench.swift).
+// `make bench`: lint throughput, peak memory and cold start of the `carson` binary, the latency
+// of `carson lsp` (LSPBench.swift) and the costs of `carson run` (EngineBench.swift).
 // Every number is the median of several runs in this process or this script, so results on a
 // shared, noisy machine stay comparable; process-level costs are reported next to a baseline
 // measured the same way (`/bin/true`).
@@ -139,6 +139,9 @@ rows.append(
   row(
     "synthetic file, \(synthetic.bytes.count / 1024) KiB, \(synthetic.lines.count) lines\(syntheticErrors ? " (has errors!)" : "")",
     String(format: "%.1f ms, %.0f MB/s", syntheticSeconds * 1000, Double(synthetic.bytes.count) / syntheticSeconds / 1e6), "≥ 100 MB/s"))
+
+rows.append("| **Language server** | | |")
+rows += lspRows()
 
 if FileManager.default.isExecutableFile(atPath: carsonBinary) {
   let demo = repository.appendingPathComponent("fixtures/demo/Jenkinsfile").path

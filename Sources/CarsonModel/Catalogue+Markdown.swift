@@ -3,9 +3,10 @@ extension Catalogue {
   /// compares the file with this text; `UPDATE_GOLDENS=1` rewrites it).
   public func markdown() -> String {
     var out = """
-      # Steps, options, triggers, parameters and tools
+      # Sections, conditions, steps, options, triggers, parameters and tools
 
-      Carson's catalogue of what Jenkins and its common plugins provide. The validator checks
+      Carson's catalogue of the declarative language and of what Jenkins and its common plugins
+      provide. `carson lsp` answers hover and completion from it. The validator checks
       arguments against it (names, required parameters, literal types) as Jenkins does; `carson lint
       --strict` warns about steps that are not in it. A step missing here is still accepted without
       `--strict`: plugins and shared libraries add steps. Which steps `carson run` executes, and
@@ -20,6 +21,14 @@ extension Catalogue {
       This file is generated from `Sources/CarsonModel/CatalogueData*.swift`.
 
       """
+    out += "\n## Sections and directives (\(CatalogueData.sections.count))\n\n| name | written in | example | what it is |\n| --- | --- | --- | --- |\n"
+    for item in CatalogueData.sections {
+      let places = item.places.map(\.rawValue).joined(separator: ", ")
+      out += "| `\(item.name)` | \(places) | `\(item.syntax.replacingPipes())` | \(item.summary.replacingPipes()) |\n"
+    }
+    out += section("Agent types", CatalogueData.agentTypes, extra: { _ in "" })
+    out += section("when conditions", CatalogueData.whenConditions, extra: { d in d.takesBlock ? "block" : "" })
+    out += section("post conditions", CatalogueData.postConditions, extra: { _ in "" }, order: "in the order Jenkins runs them")
     out += section("Steps", steps.values.sorted { $0.name < $1.name }, extra: { d in
       var flags: [String] = []
       if d.takesBlock { flags.append("block") }
@@ -40,8 +49,10 @@ extension Catalogue {
     return out
   }
 
-  func section(_ title: String, _ items: [Describable], extra: (Describable) -> String) -> String {
-    var out = "\n## \(title) (\(items.count))\n\n| name | parameters | notes | plugin | what it does |\n| --- | --- | --- | --- | --- |\n"
+  func section(_ title: String, _ items: [Describable], extra: (Describable) -> String, order: String? = nil) -> String {
+    var out = "\n## \(title) (\(items.count))\n\n"
+    if let order { out += "Listed \(order).\n\n" }
+    out += "| name | parameters | notes | plugin | what it does |\n| --- | --- | --- | --- | --- |\n"
     for item in items {
       let parameters = item.parameters.map { p in
         "`\(p.name)`\(p.required ? " **required**" : ""): \(Self.typeName(p.type))"

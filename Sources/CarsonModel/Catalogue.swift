@@ -11,18 +11,32 @@ public struct Catalogue: Sendable {
   public var triggers: [String: Describable]
   public var parameters: [String: Describable]
   public var tools: [String: Describable]
+  /// The declarative language: sections and directives, agent types, `when` and `post` conditions.
+  public var sections: [String: SectionDescription]
+  public var agentTypes: [String: Describable]
+  public var whenConditions: [String: Describable]
+  public var postConditions: [String: Describable]
 
   public static let standard = Catalogue(
     steps: Dictionary(CatalogueData.steps.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
     options: Dictionary(CatalogueData.options.map { ($0.describable.name, $0) }, uniquingKeysWith: { a, _ in a }),
     triggers: Dictionary(CatalogueData.triggers.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
     parameters: Dictionary(CatalogueData.parameters.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
-    tools: Dictionary(CatalogueData.tools.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
+    tools: Dictionary(CatalogueData.tools.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+    sections: Dictionary(CatalogueData.sections.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+    agentTypes: Dictionary(CatalogueData.agentTypes.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+    whenConditions: Dictionary(CatalogueData.whenConditions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+    postConditions: Dictionary(CatalogueData.postConditions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
+
+  /// Sections and directives that may be written directly inside `place`, in documentation order.
+  public func sections(in place: SectionDescription.Place) -> [SectionDescription] {
+    CatalogueData.sections.filter { $0.places.contains(place) }
+  }
 }
 
 extension Catalogue {
   /// A `when` condition by name (`branch`, `environment`, …).
-  public static func whenCondition(_ name: String) -> Describable? { Validator.whenConditions[name] }
+  public static func whenCondition(_ name: String) -> Describable? { standard.whenConditions[name] }
 }
 
 /// A Jenkins `Describable` addressed by its symbol: a step, option, trigger, parameter type or tool.

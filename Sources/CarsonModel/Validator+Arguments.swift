@@ -128,34 +128,7 @@ extension Validator {
   // MARK: when
 
   /// `when` conditions and their parameters (`DeclarativeStageConditional` symbols).
-  static let whenConditions: [String: Describable] = {
-    let plugin = "pipeline-model-definition"
-    let comparator = ParameterSpec("comparator", .choice(["GLOB", "REGEXP", "EQUALS"]))
-    let list: [Describable] = [
-      Describable("allOf", block: true, plugin: plugin, "True when all nested conditions are true."),
-      Describable("anyOf", block: true, plugin: plugin, "True when any nested condition is true."),
-      Describable("not", block: true, plugin: plugin, "True when the single nested condition is false."),
-      Describable("branch", [ParameterSpec("pattern", .string, required: true), comparator], plugin: plugin, "True when the branch being built matches the pattern (BRANCH_NAME)."),
-      Describable("buildingTag", plugin: plugin, "True when the build is for a tag (TAG_NAME is set)."),
-      Describable(
-        "changeRequest",
-        ["id", "target", "branch", "fork", "url", "title", "author", "authorDisplayName", "authorEmail"].map { ParameterSpec($0, .string) } + [comparator],
-        plugin: plugin, "True when the build is for a change request (CHANGE_ID is set) matching the given attributes."),
-      Describable("changelog", [ParameterSpec("pattern", .string, required: true)], plugin: plugin, "True when a commit message of the build's changes matches the regular expression."),
-      Describable(
-        "changeset", [ParameterSpec("pattern", .string, required: true), comparator, ParameterSpec("caseSensitive", .boolean)],
-        plugin: plugin, "True when a file changed by the build's commits matches the pattern."),
-      Describable(
-        "environment", [ParameterSpec("name", .string, required: true), ParameterSpec("value", .string, required: true), ParameterSpec("ignoreCase", .boolean)],
-        plugin: plugin, "True when the environment variable has the given value."),
-      Describable("equals", [ParameterSpec("expected", .object, required: true), ParameterSpec("actual", .object, required: true)], plugin: plugin, "True when expected == actual (Groovy equality)."),
-      Describable("expression", block: true, plugin: plugin, "True when the Groovy expression in the block is truthy."),
-      Describable("isRestartedRun", plugin: plugin, "True when the build was restarted from a stage."),
-      Describable("tag", [ParameterSpec("pattern", .string, required: true), comparator], plugin: plugin, "True when building a tag matching the pattern."),
-      Describable("triggeredBy", [ParameterSpec("cause", .string, required: true), ParameterSpec("detail", .string)], plugin: plugin, "True when a build cause matches (e.g. TimerTrigger, SCMTrigger, UserIdCause)."),
-    ]
-    return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0) })
-  }()
+  static let whenConditions: [String: Describable] = Catalogue.standard.whenConditions
 
   static let nestedConditions: Set<String> = ["allOf", "anyOf", "not"]
 

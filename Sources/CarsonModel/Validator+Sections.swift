@@ -6,33 +6,8 @@ extension Validator {
   // MARK: Agent
 
   /// Agent types and their config options (required ones flagged), as the plugins define them.
-  static let agentTypes: [String: [(name: String, required: Bool)]] = [
-    "any": [],
-    "none": [],
-    "label": [("label", true)],
-    "node": [("label", false), ("customWorkspace", false), ("retries", false)],
-    "docker": [
-      ("image", true), ("args", false), ("alwaysPull", false), ("label", false), ("customWorkspace", false),
-      ("registryUrl", false), ("registryCredentialsId", false), ("reuseNode", false), ("containerPerStageRoot", false),
-    ],
-    "dockerfile": [
-      ("filename", false), ("dir", false), ("additionalBuildArgs", false), ("label", false), ("args", false),
-      ("customWorkspace", false), ("reuseNode", false), ("registryUrl", false), ("registryCredentialsId", false),
-      ("containerPerStageRoot", false),
-    ],
-    "kubernetes": [
-      ("yaml", false), ("yamlFile", false), ("yamlMergeStrategy", false), ("defaultContainer", false),
-      ("inheritFrom", false), ("cloud", false), ("label", false), ("customWorkspace", false), ("namespace", false),
-      ("serviceAccount", false), ("nodeSelector", false), ("workingDir", false), ("idleMinutes", false),
-      ("instanceCap", false), ("activeDeadlineSeconds", false), ("containerTemplate", false),
-      ("containerTemplates", false), ("podRetention", false), ("workspaceVolume", false), ("slaveConnectTimeout", false),
-      ("supplementalGroups", false), ("showRawYaml", false), ("retries", false), ("runAsUser", false),
-      ("runAsGroup", false), ("hostNetwork", false), ("envVars", false), ("imagePullSecrets", false),
-      ("podTemplate", false), ("nodeUsageMode", false), ("idleMinutesStr", false), ("instanceCapStr", false),
-      ("slaveConnectTimeoutStr", false), ("activeDeadlineSecondsStr", false), ("agentContainer", false),
-      ("agentInjection", false), ("podLabels", false), ("annotations", false), ("volumes", false),
-    ],
-  ]
+  static let agentTypes: [String: [(name: String, required: Bool)]] = Dictionary(
+    uniqueKeysWithValues: CatalogueData.agentTypes.map { type in (type.name, type.parameters.map { ($0.name, $0.required) }) })
 
   /// The types Jenkins lists in its messages (`node` is the block form of `label` and not listed).
   static let listedAgentTypes = ["any", "docker", "dockerfile", "kubernetes", "label", "none"]

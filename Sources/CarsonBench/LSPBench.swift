@@ -1,0 +1,91 @@
+import CarsonLSP
+import CarsonModel
+import CarsonSyntax
+import Foundation
+
+// `carson lsp` latency: from a `didChange` on a 5,000-line Jenkinsfile to the `publishDiagnostics`
+// of that version, with the server in this process (the same `LanguageServer` that `carson lsp`
+// drives from stdin; JSON encoding and decoding of both messages included, the pipe not).
+
+/// Collects the versions the server publishes and wakes the benchmark when one arrives.
+final class PublishedVersions: @unchecked Sendable {
+  let condition = NSCondition()
+  var latest: Int?
+
+  func record(_ message: JSONValue) {
+    guard message["method"]?.stringValue == "textDocument/publishDiagnostics" else { return }
+    condition.lock()
+    latest = message["params"]?["version"]?.intValue
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  func wait(for version: Int) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    let deadline = Date(timeIntervalSinceNow: 10)
+    while latest != version {
+      if !condition.wait(until: deadline) { return false }
+    }
+    return true
+  }
+}
+
+func lspRows() -> [String] {
+  var text = String(decoding: syntheticJenkinsfile(minimumBytes: 0), as: UTF8.self)
+  var bytes = 200_000
+  while text.split(separator: "\n", omittingEmptySubsequences: false).count < 5_000 {
+    bytes += 20_000
+    text = String(decoding: syntheticJenkinsfile(minimumBytes: bytes), as: UTF8.self)
+  }
+  let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+  let published = PublishedVersions()
+  let server = LanguageServer { published.record($0) }
+  defer { server.stop() }
+  func send(_ json: JSONValue) { server.receive(Array(json.compact.utf8)) }
+  func message(_ method: String, id: Int? = nil, _ params: JSONValue) -> JSONValue {
+    var fields: [(String, JSONValue)] = [("jsonrpc", .string("2.0"))]
+    if let id { fields.append(("id", .integer(Int64(id)))) }
+    fields += [("method", .string(method)), ("params", params)]
+    return .object(fields)
+  }
+  let uri = "file:///bench/Jenkinsfile"
+  send(message("initialize", id: 1, .object([("capabilities", .object([]))])))
+  send(message("initialized", .object([])))
+  send(message("textDocument/didOpen", .object([("textDocument", .object([("uri", .string(uri)), ("languageId", .string("groovy")), ("version", .integer(1)), ("text", .string(text))]))])))
+  guard published.wait(for: 1) else { return [row("LSP didChange → publishDiagnostics", "no diagnostics published", "p50 ≤ 10 ms")] }
+
+  // Each change types one character into an `echo` in the middle of the file (or deletes it
+  // again), as an editor sends keystrokes: one incremental change per version.
+  let lines = text.components(separatedBy: "\n")
+  let middleTarget = lines.indices.first { $0 >= lineCount / 2 && lines[$0].contains("echo 'retrying'") } ?? 0
+  let column = lines[middleTarget].range(of: "retrying").map { lines[middleTarget][..<$0.lowerBound].utf16.count } ?? 0
+  var samples: [Double] = []
+  for version in 2...61 {
+    let insert = version % 2 == 0
+    let range: JSONValue = .object([
+      ("start", .object([("line", .integer(Int64(middleTarget))), ("character", .integer(Int64(column)))])),
+      ("end", .object([("line", .integer(Int64(middleTarget))), ("character", .integer(Int64(column + (insert ? 0 : 1))))])),
+    ])
+    let change = message(
+      "textDocument/didChange",
+      .object([
+        ("textDocument", .object([("uri", .string(uri)), ("version", .integer(Int64(version)))])),
+        ("contentChanges", .array([.object([("range", range), ("text", .string(insert ? "x" : ""))])])),
+      ]))
+    let start = DispatchTime.now().uptimeNanoseconds
+    send(change)
+    guard published.wait(for: version) else { return [row("LSP didChange → publishDiagnostics", "version \(version) never published", "p50 ≤ 10 ms")] }
+    if version > 11 { samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }  // 10 warm-up changes
+  }
+  samples.sort()
+  let lintAlone = time(runs: 15) { _ = Linter.check(SourceFile(path: uri, text: text)) }
+  let p50 = samples[samples.count / 2]
+  let p95 = samples[min(samples.count - 1, Int(Double(samples.count) * 0.95))]
+  return [
+    row(
+      "`carson lsp`: didChange → publishDiagnostics, \(lineCount)-line Jenkinsfile (\(text.utf8.count / 1024) KiB), \(samples.count) changes",
+      String(format: "p50 %.1f ms, p95 %.1f ms", p50, p95), "p50 ≤ 10 ms"),
+    row("  of which `Linter.check` of that file alone (median)", String(format: "%.1f ms", lintAlone * 1000), "—"),
+  ]
+}

@@ -1,2 +1,0 @@
-// CarsonLSP: see Package.swift for what this module is for.
-enum CarsonLSPModule {}

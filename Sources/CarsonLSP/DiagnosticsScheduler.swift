@@ -1,0 +1,103 @@
+import CarsonSyntax
+import Foundation
+
+/// Checks documents on one background thread and publishes their diagnostics, newest version only.
+///
+/// Changes are coalesced: while a check runs, newer versions of a document replace the pending
+/// one, so a burst of keystrokes costs one check of the last version (after `delay`, when set, of
+/// quiet). A result is published only if its version is still the document's current version
+/// when the check ends; a slower check of an older version can never overwrite a newer result.
+final class DiagnosticsScheduler: @unchecked Sendable {
+  struct Snapshot: Sendable {
+    var uri: String
+    var version: Int
+    var source: SourceFile
+  }
+
+  typealias Check = @Sendable (SourceFile) -> [Diagnostic]
+  typealias Publish = @Sendable (_ uri: String, _ version: Int?, _ source: SourceFile?, _ diagnostics: [Diagnostic]) -> Void
+
+  private let condition = NSCondition()
+  private var pending: [String: Snapshot] = [:]
+  private var pendingOrder: [String] = []
+  /// The current version of each open document.
+  private var currentVersions: [String: Int] = [:]
+  private var lastSubmission = DispatchTime.now()
+  private var stopped = false
+  private var thread: Thread?
+  private let check: Check
+  private let publish: Publish
+  private let delay: Double
+
+  init(delaySeconds: Double, check: @escaping Check, publish: @escaping Publish) {
+    self.delay = delaySeconds
+    self.check = check
+    self.publish = publish
+  }
+
+  func submit(_ snapshot: Snapshot) {
+    condition.lock()
+    defer { condition.unlock() }
+    currentVersions[snapshot.uri] = snapshot.version
+    if pending[snapshot.uri] == nil { pendingOrder.append(snapshot.uri) }
+    pending[snapshot.uri] = snapshot
+    lastSubmission = DispatchTime.now()
+    if thread == nil, !stopped {
+      let thread = Thread { [self] in run() }
+      thread.name = "carson-lsp-diagnostics"
+      self.thread = thread
+      thread.start()
+    }
+    condition.broadcast()
+  }
+
+  /// The document was closed: drop what is pending and clear its diagnostics in the editor.
+  func close(uri: String) {
+    condition.lock()
+    defer { condition.unlock() }
+    currentVersions[uri] = nil
+    pending[uri] = nil
+    pendingOrder.removeAll { $0 == uri }
+    publish(uri, nil, nil, [])
+  }
+
+  func stop() {
+    condition.lock()
+    stopped = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  private func run() {
+    while let snapshot = nextSnapshot() {
+      let diagnostics = check(snapshot.source)
+      condition.lock()
+      if currentVersions[snapshot.uri] == snapshot.version, !stopped {
+        publish(snapshot.uri, snapshot.version, snapshot.source, diagnostics)
+      }
+      condition.unlock()
+    }
+  }
+
+  private func nextSnapshot() -> Snapshot? {
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if stopped { return nil }
+      if pendingOrder.isEmpty {
+        condition.wait()
+        continue
+      }
+      if delay > 0 {
+        let quietUntil = lastSubmission.uptimeNanoseconds + UInt64(delay * 1e9)
+        let now = DispatchTime.now().uptimeNanoseconds
+        if now < quietUntil {
+          _ = condition.wait(until: Date(timeIntervalSinceNow: Double(quietUntil - now) / 1e9))
+          continue
+        }
+      }
+      let uri = pendingOrder.removeFirst()
+      if let snapshot = pending.removeValue(forKey: uri) { return snapshot }
+    }
+  }
+}
