@@ -6,8 +6,9 @@ import CarsonSyntax
 /// closures of call statements (`stages { }`, `stage('x') { }`, `steps { }`, `dir('x') { }`, …).
 /// Their braces are "blocks": the `{` ends its line, the `}` starts its own line and each
 /// statement of the body starts a line. `script { }` is a block too, but its body is Groovy and
-/// keeps its own line structure, as do closures inside expressions (`list.each { … }`) and
-/// everything outside `pipeline { }`.
+/// keeps its own line structure, as do `when { expression { … } }` (a Groovy condition, often a
+/// one-liner), closures inside expressions (`list.each { … }`) and everything outside
+/// `pipeline { }`.
 struct LayoutPlan {
   /// Byte offsets of `{` tokens that open a block.
   var blockOpenings: Set<UInt32> = []
@@ -34,6 +35,7 @@ struct LayoutPlan {
     for statement in closure.body {
       statementStarts.insert(statement.range.start)
       guard case .expression(let expr) = statement.kind, case .call(let call) = expr.kind, call.isUnqualified else { continue }
+      if call.name == "expression" { continue }
       let isScript = call.name == "script"
       for inner in call.trailingClosures { addBlock(inner, breaksStatements: !isScript) }
     }

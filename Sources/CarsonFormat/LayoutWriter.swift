@@ -35,11 +35,20 @@ struct LayoutWriter {
   mutating func run() -> [UInt8] {
     var index = 0
     var previousEnd = 0
+    // The trivia of a dropped `;`, written with the next token's.
+    var carried: [TriviaPiece] = []
     while index < tokens.count, tokens[index].kind != .endOfFile {
       let first = tokens[index]
       let last = Self.atomEnd(tokens, from: index)
       let start = Int(first.start)
-      writeTrivia(Trivia.pieces(bytes, previousEnd..<start), before: first)
+      if isDroppableSemicolon(at: index) {
+        carried += Trivia.pieces(bytes, previousEnd..<start)
+        previousEnd = Int(first.end)
+        index += 1
+        continue
+      }
+      writeTrivia(carried + Trivia.pieces(bytes, previousEnd..<start), before: first)
+      carried = []
       out.append(contentsOf: bytes[start..<Int(tokens[last].end)])
       wroteAnything = true
       afterContinuation = false
@@ -48,9 +57,20 @@ struct LayoutWriter {
       previousEnd = Int(tokens[last].end)
       index = last + 1
     }
-    writeTrivia(Trivia.pieces(bytes, previousEnd..<bytes.count), before: nil)
+    writeTrivia(carried + Trivia.pieces(bytes, previousEnd..<bytes.count), before: nil)
     if wroteAnything { out.append(contentsOf: lineBreak) }
     return out
+  }
+
+  /// A `;` between two statements of a block, or before its `}`, where the line break the layout
+  /// puts there separates them just as well. Kept when the next statement starts with anything
+  /// but a name or keyword (`;[a].each…`, `;(x)…`), where a line break might join or split
+  /// differently.
+  func isDroppableSemicolon(at index: Int) -> Bool {
+    guard tokens[index].kind == .semicolon, index + 1 < tokens.count else { return false }
+    let next = tokens[index + 1]
+    if plan.blockClosings.contains(next.start) { return true }
+    return plan.statementStarts.contains(next.start) && (next.kind == .identifier || next.kind.isKeyword)
   }
 
   /// A string (begin, parts, interpolations, end) is written as one piece, byte for byte.

@@ -4,7 +4,8 @@ import CarsonSyntax
 /// What "formatting keeps the file's meaning" is checked as, for every test in this target.
 ///
 /// Strict sameness: both files parse without errors; the sequence of token kinds and token texts
-/// (string contents included, whitespace and comments not being tokens) is identical; the
+/// (string contents included, whitespace and comments not being tokens) is identical, except for
+/// the `;` between declarative statements that the layout replaces with a line break; the
 /// syntax tree rendered by `SyntaxDump` (which shows grouping, so a line break that split or
 /// joined a statement would show) is identical; and the comments, in order, have the same text
 /// (a line comment's trailing blanks aside, which the formatter removes).
@@ -34,11 +35,14 @@ enum FormatInvariants {
     if commentsBefore != commentsAfter {
       problems.append("comments differ: \(commentsBefore.count) before, \(commentsAfter.count) after; first difference: \(zip(commentsBefore, commentsAfter).first { $0 != $1 }.map { "\($0) became \($1)" } ?? "a comment is missing")")
     }
+    let semicolonsBefore = before.tokens.filter { $0.kind == .semicolon }.count
+    let semicolonsAfter = after.tokens.filter { $0.kind == .semicolon }.count
+    if semicolonsAfter > semicolonsBefore { problems.append("formatting added semicolons") }
     return problems
   }
 
   static func tokenTexts(_ tree: SyntaxTree) -> [String] {
-    tree.tokens.map { "\($0.kind):\(tree.text($0.range))" }
+    tree.tokens.filter { $0.kind != .semicolon }.map { "\($0.kind):\(tree.text($0.range))" }
   }
 
   /// Every comment in the gaps between tokens, found with a scanner of its own (not the
