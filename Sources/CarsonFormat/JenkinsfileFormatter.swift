@@ -8,7 +8,7 @@ import CarsonSyntax
 /// says where the declarative structure needs line breaks (`LayoutPlan`).
 public enum JenkinsfileFormatter {
   /// Spaces per nesting level: Jenkins' documentation and most Jenkinsfiles use 4.
-  public static let indentWidth = 4
+  static let indentWidth = 4
 
   /// The formatted text, or nil when the file has syntax errors (a broken file's tokens may not
   /// mean what they look like, so re-laying them could lose or change text) or is not UTF-8.
