@@ -6,6 +6,7 @@ public enum CarsonCommand {
     (LintCommand.spec, LintCommand.run),
     (RunCommand.spec, RunCommand.run),
     (ParseCommand.spec, ParseCommand.run),
+    (FormatCommand.spec, FormatCommand.run),
     (CleanupCommand.spec, CleanupCommand.run),
     (LSPCommand.spec, LSPCommand.run),
   ]

@@ -44,6 +44,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     try expectGolden(carson(["run", "--help"]).stdout, "help-run.txt")
     try expectGolden(carson(["cleanup", "--help"]).stdout, "help-cleanup.txt")
     try expectGolden(carson(["lsp", "--help"]).stdout, "help-lsp.txt")
+    try expectGolden(carson(["fmt", "--help"]).stdout, "help-fmt.txt")
     #expect(carson(["help", "lint"]).stdout == carson(["lint", "-h"]).stdout)
   }
 

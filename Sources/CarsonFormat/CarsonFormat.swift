@@ -1,2 +1,0 @@
-// CarsonFormat: see Package.swift for what this module is for.
-enum CarsonFormatModule {}
