@@ -7,6 +7,7 @@ public enum CarsonCommand {
     (RunCommand.spec, RunCommand.run),
     (ParseCommand.spec, ParseCommand.run),
     (CleanupCommand.spec, CleanupCommand.run),
+    (ServeValidateCommand.spec, ServeValidateCommand.run),
   ]
 
   static var overview: String {
