@@ -1,4 +1,5 @@
 import CarsonHTTP
+import CarsonModel
 import Dispatch
 import Foundation
 
@@ -11,12 +12,13 @@ enum ServeValidateCommand {
   static let spec = CommandSpec(
     name: "serve-validate",
     summary: "Serve Jenkins' Jenkinsfile validation endpoints for editor plugins.",
-    usage: "[--listen ADDRESS:PORT] [--allow-remote]",
+    usage: "[--listen ADDRESS:PORT] [--allow-remote] [--tool TYPE=NAME ...]",
     options: [
       OptionSpec(
         ["--listen"], value: "ADDRESS:PORT",
         help: "Where to listen (default 127.0.0.1:\(defaultPort); a bare PORT means 127.0.0.1:PORT, 0 a free port)."),
       OptionSpec(["--allow-remote"], help: "Allow a non-loopback address. The endpoint has no authentication."),
+      ToolOption.spec,
     ],
     maxPositionals: 0,
     discussion: """
@@ -35,6 +37,13 @@ enum ServeValidateCommand {
       io.stderr.write("carson: error: --listen: \(error.message)\nSee 'carson serve-validate --help'.\n")
       return .usage
     }
+    let installedTools: [String: [String]]?
+    do throws(ToolOption.InvalidValue) {
+      installedTools = try ToolOption.parse(arguments.all("--tool"))
+    } catch {
+      io.stderr.write("carson: error: --tool expects TYPE=NAME, got '\(error.value)'\nSee 'carson serve-validate --help'.\n")
+      return .usage
+    }
     guard address.isLoopback || arguments.flag("--allow-remote") else {
       io.stderr.write(
         """
@@ -49,7 +58,7 @@ enum ServeValidateCommand {
     let signals = SignalHandler { count in if count == 1 { stopRequested.signal() } }
     defer { signals.cancel() }
     let log = SerializedOutput(io.stderr)
-    let endpoint = ValidateEndpoint()
+    let endpoint = ValidateEndpoint(options: ValidationOptions(installedTools: installedTools))
     let server: HTTPServer
     do {
       server = try HTTPServer(host: address.host, port: address.port, limits: ValidateEndpoint.limits) { request in
