@@ -43,6 +43,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     try expectGolden(carson(["parse", "--help"]).stdout, "help-parse.txt")
     try expectGolden(carson(["run", "--help"]).stdout, "help-run.txt")
     try expectGolden(carson(["cleanup", "--help"]).stdout, "help-cleanup.txt")
+    try expectGolden(carson(["serve-validate", "--help"]).stdout, "help-serve-validate.txt")
     #expect(carson(["help", "lint"]).stdout == carson(["lint", "-h"]).stdout)
   }
 
