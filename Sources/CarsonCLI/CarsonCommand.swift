@@ -9,6 +9,7 @@ public enum CarsonCommand {
     (FormatCommand.spec, FormatCommand.run),
     (CleanupCommand.spec, CleanupCommand.run),
     (LSPCommand.spec, LSPCommand.run),
+    (ServeValidateCommand.spec, ServeValidateCommand.run),
   ]
 
   static var overview: String {

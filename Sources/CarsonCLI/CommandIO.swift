@@ -55,4 +55,6 @@ public enum ExitCode: Int32, Sendable {
   case usage = 64
   /// An input file could not be read (`EX_NOINPUT`).
   case noInput = 66
+  /// `serve-validate`: the address could not be listened on (`EX_UNAVAILABLE`).
+  case unavailable = 69
 }

@@ -12,9 +12,7 @@ enum LintCommand {
     options: [
       OptionSpec(["--format", "-f"], value: "FORMAT", allowed: formats, help: "Output format: text (default), json, gcc, jenkins or sarif."),
       OptionSpec(["--strict"], help: "Also warn about unknown steps; warnings then fail the check."),
-      OptionSpec(
-        ["--tool"], value: "TYPE=NAME", repeatable: true,
-        help: "A configured tool installation (e.g. maven=apache-maven-3.9); enables the tool-name check."),
+      ToolOption.spec,
     ],
     positionals: [
       ("PATH", "Files or directories to check (default: ./Jenkinsfile; '-' reads standard input)."),
@@ -28,15 +26,13 @@ enum LintCommand {
   static func run(_ arguments: ParsedArguments, _ io: CommandIO) -> ExitCode {
     let format = arguments.value("--format") ?? "text"
     let strict = arguments.flag("--strict")
-    var tools: [String: [String]] = [:]
-    for tool in arguments.all("--tool") {
-      guard let eq = tool.firstIndex(of: "="), eq != tool.startIndex else {
-        io.stderr.write("carson: error: --tool expects TYPE=NAME, got '\(tool)'\nSee 'carson lint --help'.\n")
-        return .usage
-      }
-      tools[String(tool[..<eq]), default: []].append(String(tool[tool.index(after: eq)...]))
+    let installedTools: [String: [String]]?
+    do throws(ToolOption.InvalidValue) {
+      installedTools = try ToolOption.parse(arguments.all("--tool"))
+    } catch {
+      io.stderr.write("carson: error: --tool expects TYPE=NAME, got '\(error.value)'\nSee 'carson lint --help'.\n")
+      return .usage
     }
-    let installedTools = tools.isEmpty ? nil : tools
     let options = ValidationOptions(strict: strict, installedTools: installedTools)
     let (inputs, failures) = InputFiles.collect(arguments.positionals, io: io)
     for failure in failures {

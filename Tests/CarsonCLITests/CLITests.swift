@@ -45,6 +45,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     try expectGolden(carson(["cleanup", "--help"]).stdout, "help-cleanup.txt")
     try expectGolden(carson(["lsp", "--help"]).stdout, "help-lsp.txt")
     try expectGolden(carson(["fmt", "--help"]).stdout, "help-fmt.txt")
+    try expectGolden(carson(["serve-validate", "--help"]).stdout, "help-serve-validate.txt")
     #expect(carson(["help", "lint"]).stdout == carson(["lint", "-h"]).stdout)
   }
 
