@@ -26,8 +26,10 @@ extension PipelineRun {
     spec.mergeRequest = checkout.mergeRequest
     spec.commit = checkout.commit.sha
     spec.narrow = repository.depth != nil
-    let result = try gitCheckout(spec, into: target, context)
-    return SourceRepository.variables(result, branchName: options.branch, previousCommit: previous.lastCommit)
+    var result = try gitCheckout(spec, into: target, context)
+    // Named as the run's checkout was (a pinned commit is checked out detached).
+    (result.branch, result.tag, result.mergeRequest) = (checkout.branch, checkout.tag, checkout.mergeRequest)
+    return SourceRepository.variables(result, branchName: buildVariables["BRANCH_NAME"], previousCommit: previous.lastCommit)
   }
 
   /// Clones or updates `target` as `spec` says, logging as Jenkins' git plugin does.

@@ -101,11 +101,13 @@ extension GitRepository {
       return GitError(.cancelled, operation: scrub(operation, secrets: secrets), message: "cancelled")
     }
     var error = lastError(code, operation: operation, secrets: secrets)
-    if session.credentialAttempts > 1 || error.kind == .authentication {
+    if session.credentialAttempts > 1 {
+      // Carson refused to answer a second time: the first credentials were rejected. libgit2's
+      // last message is then about something else.
       error.kind = .authentication
-      if case .none = session.credentials {
-        error.message += " (the server asks for credentials: give a credentialsId, --git-credentials or GITLAB_TOKEN)"
-      }
+      error.message = "authentication failed: the server refused the credentials"
+    } else if error.kind == .authentication, case .none = session.credentials {
+      error.message = "authentication required: the server asks for credentials (give a credentialsId, --git-credentials or GITLAB_TOKEN)"
     }
     return error
   }
