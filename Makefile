@@ -13,9 +13,10 @@ all: build
 # Debian packages the build and tests need, installed only when missing: libxml2 for
 # Foundation's XML parser (the junit step), git for checkout variables and changelogs,
 # docker.io and busybox-static for Docker agents and their test image, libgit2-dev (and pkg-config)
-# for repositories, libcurl4-openssl-dev for Foundation's HTTP client linked statically (GitLab API).
+# for repositories, libcurl4-openssl-dev for Foundation's HTTP client linked statically (GitLab API),
+# openssh-server for the tests of git over SSH.
 # `bench` also wants GNU time for peak RSS.
-APT_PACKAGES := libxml2 git docker.io busybox-static libgit2-dev libcurl4-openssl-dev pkg-config
+APT_PACKAGES := libxml2 git docker.io busybox-static libgit2-dev libcurl4-openssl-dev pkg-config openssh-server
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

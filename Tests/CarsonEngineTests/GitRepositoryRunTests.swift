@@ -230,3 +230,31 @@ import Testing
     #expect(!run.everything.contains(Self.token))
   }
 }
+
+/// The `git` step over SSH with a key from the credentials file (text, no `.pub` beside it).
+@Suite struct GitSSHStepTests {
+  @Test func cloneWithAnSSHKeyCredential() throws {
+    if let reason = SSHTestServer.unavailable {
+      Issue.record("SKIPPED git over SSH: \(reason)")
+      return
+    }
+    let root = try TestGit.makeTemporaryDirectory("carson-git-ssh")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let repository = try TestRepository.create(at: root.appendingPathComponent("project.git"), commits: [TestCommit("only", files: ["hello.txt": "over ssh\n"])])
+    let server = try SSHTestServer()
+    defer { server.stop() }
+    let jenkinsfile = """
+      pipeline {
+        agent any
+        stages { stage('ssh') { steps { git url: '\(server.url(repository.path.path))', branch: 'main', credentialsId: 'deploy-key'; sh 'cat hello.txt' } } }
+      }
+      """
+    let run = try runPipeline(jenkinsfile) {
+      $0.credentials = CredentialStore(["deploy-key": .sshKey(username: server.user, privateKey: server.clientKey, passphrase: nil)])
+      $0.gitHostKeys = .knownHosts([server.knownHostsPath])
+    }
+    #expect(run.result == .success, "\(run.plain)")
+    #expect(run.plain.contains("over ssh"))
+    #expect(!run.everything.contains("PRIVATE KEY"))
+  }
+}
