@@ -57,6 +57,9 @@ demo: build docker-engine
 	  echo '$$ carson run fixtures/demo/docker/Jenkinsfile --log-format plain   # Docker agents'; \
 	  $(BIN) run fixtures/demo/docker/Jenkinsfile --log-format plain --workspace .build/demo-docker-workspace --job-name demo-docker; \
 	else echo 'SKIPPED the Docker demo: no Docker engine here (see make docker-engine)'; fi
+	@echo
+	@echo '$$ carson run --repo file://$$PWD --jenkinsfile fixtures/demo/Jenkinsfile   # clone with libgit2, run from the clone'
+	@$(BIN) run --repo file://$(CURDIR) --jenkinsfile fixtures/demo/Jenkinsfile --workspace .build/demo-repo-workspace --job-name demo-repo --log-format plain --stage Build
 
 test: deps docker-engine
 	$(SWIFT) build --build-tests

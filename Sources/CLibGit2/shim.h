@@ -1,2 +1,7 @@
 // libgit2 (Debian libgit2-dev). Only CarsonGit imports this module.
 #include <git2.h>
+
+// git_libgit2_opts is variadic, which Swift cannot call: one fixed-argument wrapper per option used.
+static inline int carson_git_set_ssl_cert_locations(const char *file, const char *path) {
+  return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, path);
+}

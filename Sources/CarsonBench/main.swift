@@ -111,6 +111,12 @@ func row(_ name: String, _ value: String, _ target: String) -> String {
   "| \(name) | \(value) | \(target) |"
 }
 
+// `CARSON_BENCH_ONLY=git`: only the clone rows (they need no corpus and no Docker).
+if ProcessInfo.processInfo.environment["CARSON_BENCH_ONLY"] == "git" {
+  for line in gitRows() { print(line) }
+  exit(0)
+}
+
 var rows: [String] = []
 let realworld = files(in: shared.appendingPathComponent("realworld/files")) + files(in: shared.appendingPathComponent("realworld/scripted"))
 let sources = realworld.map { SourceFile(path: $0.0, bytes: $0.1) }
@@ -142,6 +148,8 @@ rows.append(
 
 rows.append("| **Language server** | | |")
 rows += lspRows()
+rows.append("| **Git** | | |")
+rows += gitRows()
 
 if FileManager.default.isExecutableFile(atPath: carsonBinary) {
   let demo = repository.appendingPathComponent("fixtures/demo/Jenkinsfile").path

@@ -1,4 +1,5 @@
 import CLibGit2
+import Foundation
 
 /// A failed git operation: what Carson was doing, and libgit2's message with every secret and
 /// every URL's user information removed (libgit2 echoes URLs, and a URL may carry a token).
@@ -84,6 +85,10 @@ func lastError(_ code: Int32, operation: String, secrets: [String]) -> GitError 
 enum Libgit2 {
   static let initialised: Bool = {
     git_libgit2_init()
+    // Debian's libgit2 verifies HTTPS with mbedTLS, which needs to be told where the system's
+    // certificate authorities are (ca-certificates).
+    let bundle = "/etc/ssl/certs/ca-certificates.crt"
+    if FileManager.default.fileExists(atPath: bundle) { _ = carson_git_set_ssl_cert_locations(bundle, "/etc/ssl/certs") }
     return true
   }()
 

@@ -15,7 +15,6 @@ func runtimeExclusion(_ entry: JSONValue) -> String? {
     if let reason = dockerExclusionsByFile[file] { return reason }
   }
   if let extensionNote = entry["requires_test_extension"], extensionNote != .bool(false) { return "needs a test-only Jenkins extension" }
-  if setup?["scm"] != nil { return "needs a multibranch SCM set-up (issue 5)" }
   if let reason = runtimeExclusionsByFile[file] { return reason }
   if runtimeChecks(entry).isEmpty {
     return "no expectation for a first build (only later builds or restarts are checked)"
@@ -144,17 +143,22 @@ func harnessTools(_ scratch: String) throws -> [String: [String: String]] {
 
 /// Makes `directory` a git repository with one commit on `master`, as the harness's sample repo.
 func commitRepository(_ directory: String) throws {
-  for arguments in [["init", "-q", "-b", "master"], ["add", "-A"],
-                    ["-c", "user.name=Carson Tests", "-c", "user.email=tests@carson.invalid", "commit", "-q", "-m", "init"]] {
-    let git = Process()
-    git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-    git.arguments = arguments
-    git.currentDirectoryURL = URL(fileURLWithPath: directory)
-    git.standardOutput = FileHandle.nullDevice
-    git.standardError = FileHandle.nullDevice
-    try git.run()
-    git.waitUntilExit()
+  try TestGit.run(["init", "-q", "-b", "master"], in: URL(fileURLWithPath: directory))
+  try TestGit.run(["add", "-A"], in: URL(fileURLWithPath: directory))
+  try TestGit.run(["commit", "-q", "-m", "init"], in: URL(fileURLWithPath: directory))
+}
+
+/// A multibranch set-up (`setup.scm`): the job builds the repository's `master` branch or the
+/// tag the case names, cloned with `--repo` as Carson does for a multibranch job.
+func prepareMultibranch(_ options: inout RunOptions, repository: String, setup: JSONValue) throws {
+  guard setup["scm"] != nil else { return }
+  var ref = setup["branch"]?.stringValue ?? "master"
+  if let tag = setup["tag"]?.stringValue {
+    try TestGit.run(["tag", tag], in: URL(fileURLWithPath: repository))
+    ref = tag
   }
+  options.repository = RepositorySource(url: "file://" + repository, ref: ref)
+  _ = try SourceRepository.prepare(&options) { _ in }
 }
 
 /// Answers for the harness's `input` steps, where the test submits values.
@@ -264,6 +268,7 @@ func runCorpusFile(_ entry: JSONValue, check: JSONValue) throws -> RuntimeOutcom
   options.libraries = try harnessLibraries(setup, scratch: scratch, corpus: root)
   options.branch = setup["branch"]?.stringValue
   options.tag = setup["tag"]?.stringValue
+  try prepareMultibranch(&options, repository: repository, setup: setup)
   if let answers = harnessInputs[file] {
     options.input = .answers(try JSONValue.parse(answers))
   } else if entry["interactive"]?.boolValue == true || setup["input"] != nil {
