@@ -38,17 +38,7 @@ struct CatalogueEntry {
     CatalogueEntry(name: name, kind: .directive, detail: "directive", documentation: "**\(name)** — directive\n\n\(summary)")
   }
 
-  static func typeName(_ type: ParameterType) -> String {
-    switch type {
-    case .string: return "String"
-    case .int: return "int"
-    case .long: return "long"
-    case .boolean: return "boolean"
-    case .double: return "double"
-    case .choice(let values): return values.joined(separator: " | ")
-    case .object: return "object"
-    }
-  }
+  static func typeName(_ type: ParameterType) -> String { type.displayName(choiceSeparator: " | ") }
 
   /// Directives that are not sections: `when`'s modifiers and `input`'s and `axis`' fields.
   static let whenModifiers: [CatalogueEntry] = [

@@ -66,17 +66,8 @@ extension Catalogue {
     return out
   }
 
-  static func typeName(_ type: ParameterType) -> String {
-    switch type {
-    case .string: return "String"
-    case .int: return "int"
-    case .long: return "long"
-    case .boolean: return "boolean"
-    case .double: return "double"
-    case .choice(let values): return values.isEmpty ? "String" : values.joined(separator: "/")
-    case .object: return "object"
-    }
-  }
+  static func typeName(_ type: ParameterType) -> String { type.displayName(choiceSeparator: "/") }
+
 }
 
 extension String {
@@ -84,5 +75,20 @@ extension String {
     var out = ""
     for c in self { out += c == "|" ? "\\|" : String(c) }
     return out
+  }
+}
+
+extension ParameterType {
+  /// How docs and editors show the type: `String`, `int`, `a/b/c` for a choice.
+  public func displayName(choiceSeparator: String) -> String {
+    switch self {
+    case .string: return "String"
+    case .int: return "int"
+    case .long: return "long"
+    case .boolean: return "boolean"
+    case .double: return "double"
+    case .choice(let values): return values.isEmpty ? "String" : values.joined(separator: choiceSeparator)
+    case .object: return "object"
+    }
   }
 }
