@@ -18,7 +18,7 @@ extension JenkinsJSONTextWriter {
 
   func whenCondition(_ node: JSONNode, into out: inout GroovyLines) throws(JenkinsJSONError) {
     try node.object(allowed: ["name", "arguments", "children"])
-    let name = try node.required("name").string()
+    let name = try node.required("name").identifier()
     if name == "expression", let arguments = node.child("arguments") {
       try out.block("expression") { (out) throws(JenkinsJSONError) in try scriptBody(arguments, into: &out) }
       return

@@ -74,7 +74,7 @@ extension JenkinsJSONTextWriter {
 
   func step(_ node: JSONNode, into out: inout GroovyLines) throws(JenkinsJSONError) {
     try node.object(allowed: ["name", "arguments", "children"])
-    let name = try node.required("name").string()
+    let name = try node.required("name").identifier()
     let arguments = try node.required("arguments")
     if name == "script" {
       try out.block("script") { (out) throws(JenkinsJSONError) in try scriptBody(arguments, into: &out) }
@@ -136,7 +136,7 @@ extension JenkinsJSONTextWriter {
     try out.block("post") { (out) throws(JenkinsJSONError) in
       for condition in conditions {
         try condition.object(allowed: ["condition", "branch"])
-        let name = try condition.required("condition").string()
+        let name = try condition.required("condition").identifier()
         let branch = try condition.required("branch")
         try branch.object(allowed: ["name", "steps"])
         try out.block(name) { (out) throws(JenkinsJSONError) in try steps(try branch.required("steps"), into: &out) }

@@ -82,16 +82,16 @@ extension JenkinsJSONTextWriter {
   /// `name(args)`: a describable in options/parameters/triggers, a nested call, `credentials('id')`.
   func methodCall(_ node: JSONNode) throws(JenkinsJSONError) -> String {
     try node.object(allowed: ["name", "arguments"])
-    let name = try node.required("name").string()
+    let name = try node.required("name").identifier()
     let arguments = try node.child("arguments").map { (a) throws(JenkinsJSONError) in try self.arguments(a) } ?? ""
     return "\(name)(\(arguments))"
   }
 
   /// A map key as written in a named argument: bare when it is an identifier, quoted otherwise.
-  static func mapKey(_ key: String) -> String {
-    guard let first = key.unicodeScalars.first, first == "_" || first == "$" || first.properties.isAlphabetic,
-      key.unicodeScalars.allSatisfy({ $0 == "_" || $0 == "$" || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
-    else { return quoted(key) }
-    return key
+  static func mapKey(_ key: String) -> String { isIdentifier(key) ? key : quoted(key) }
+
+  static func isIdentifier(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, first == "_" || first == "$" || first.properties.isAlphabetic else { return false }
+    return name.unicodeScalars.allSatisfy { $0 == "_" || $0 == "$" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
   }
 }

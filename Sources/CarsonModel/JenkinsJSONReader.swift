@@ -82,6 +82,14 @@ struct JSONNode {
     return s
   }
 
+  /// A name written bare into the text (a step, section, agent type, environment variable):
+  /// anything but a Groovy identifier would change the text's structure.
+  func identifier() throws(JenkinsJSONError) -> String {
+    let name = try string()
+    guard JenkinsJSONTextWriter.isIdentifier(name) else { throw fail("'\(name)' is not a valid name (letters, digits, _ and $, not starting with a digit)") }
+    return name
+  }
+
   func bool() throws(JenkinsJSONError) -> Bool {
     guard let b = value.boolValue else { throw fail("expected true or false, got \(Self.kind(value))") }
     return b
@@ -150,7 +158,7 @@ struct JenkinsJSONTextWriter {
 
   func agent(_ node: JSONNode, into out: inout GroovyLines) throws(JenkinsJSONError) {
     try node.object(allowed: ["type", "argument", "arguments"])
-    let type = try node.required("type").string()
+    let type = try node.required("type").identifier()
     if let argument = node.child("argument") {
       let value = try groovy(argument)
       try out.block("agent") { (out) throws(JenkinsJSONError) in out.line("\(type) \(value)") }
@@ -166,7 +174,7 @@ struct JenkinsJSONTextWriter {
   func agentOptions(_ node: JSONNode, into out: inout GroovyLines) throws(JenkinsJSONError) {
     for option in try node.array() {
       try option.object(allowed: ["key", "value"])
-      let key = try option.required("key").string()
+      let key = try option.required("key").identifier()
       let value = try option.required("value")
       if value.value.arrayValue != nil {
         try out.block(key) { (out) throws(JenkinsJSONError) in try agentOptions(value, into: &out) }
@@ -191,7 +199,7 @@ struct JenkinsJSONTextWriter {
     try out.block("tools") { (out) throws(JenkinsJSONError) in
       for tool in list {
         try tool.object(allowed: ["key", "value"])
-        out.line("\(try tool.required("key").string()) \(try groovy(try tool.required("value")))")
+        out.line("\(try tool.required("key").identifier()) \(try groovy(try tool.required("value")))")
       }
     }
   }
@@ -201,7 +209,7 @@ struct JenkinsJSONTextWriter {
     try out.block("environment") { (out) throws(JenkinsJSONError) in
       for entry in list {
         try entry.object(allowed: ["key", "value"])
-        let name = try entry.required("key").string()
+        let name = try entry.required("key").identifier()
         let value = try entry.required("value")
         if value.child("name") != nil {
           // An internal function call: `credentials('id')`.

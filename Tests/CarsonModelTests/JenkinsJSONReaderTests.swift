@@ -190,5 +190,17 @@ private func roundTripProblem(_ file: String) -> String? {
     #expect(
       try error(#"{"pipeline": {"stages": [], "tools": [{"key": "maven", "value": {"isLiteral": true, "value": [1]}}]}}"#)
         == "pipeline.tools[0].value.value: expected a constant (string, number, boolean or null), got an array")
+    // A name that would change the text's structure is refused, not written.
+    #expect(
+      try error(#"{"pipeline": {"stages": [{"name": "s", "branches": [{"name": "default", "steps": [{"name": "echo('x')\n}", "arguments": []}]}]}]}}"#)
+        == "pipeline.stages[0].branches[0].steps[0].name: 'echo('x')\n}' is not a valid name (letters, digits, _ and $, not starting with a digit)")
+    #expect(
+      try error(#"{"pipeline": {"stages": [], "environment": [{"key": "F OO", "value": {"isLiteral": true, "value": "x"}}]}}"#)
+        == "pipeline.environment[0].key: 'F OO' is not a valid name (letters, digits, _ and $, not starting with a digit)")
+    // Quotes and line breaks in names and strings are escaped, so they cannot end the string.
+    let text = try JenkinsJSONReader.jenkinsfile(
+      fromJSON: try JSONValue.parse(
+        #"{"pipeline": {"agent": {"type": "any"}, "stages": [{"name": "it's\n}", "branches": [{"name": "default", "steps": [{"name": "echo", "arguments": {"isLiteral": true, "value": "a\\b'c"}}]}]}]}}"#))
+    #expect(text.contains(#"stage('it\'s\n}') {"#) && text.contains(#"echo('a\\b\'c')"#), "\(text)")
   }
 }
