@@ -12,9 +12,9 @@ struct ValidateEndpoint: Sendable {
   /// Jenkinsfile is about 200 KiB.
   static let limits = HTTPLimits(maxBodyBytes: 8 * 1024 * 1024)
 
-  /// The converter endpoints Jenkins has that Carson does not answer (they read or write
-  /// Jenkins' JSON form, which Carson does not parse).
-  static let unsupportedConverterPaths: Set<String> = ["validateJson", "toJenkinsfile", "stepsToJson", "stepsToJenkinsfile", "schema"]
+  /// The converter endpoints Jenkins has that Carson does not answer (single steps in JSON form,
+  /// and the JSON schema).
+  static let unsupportedConverterPaths: Set<String> = ["stepsToJson", "stepsToJenkinsfile", "schema"]
 
   let crumb: String
   let options: ValidationOptions
@@ -50,7 +50,7 @@ struct ValidateEndpoint: Sendable {
     guard path.hasPrefix(converter) else { return .text("Not found: \(path)\n", status: 404) }
     let action = String(path.dropFirst(converter.count))
     switch action {
-    case "validate", "validateJenkinsfile", "toJson":
+    case "validate", "validateJenkinsfile", "toJson", "validateJson", "toJenkinsfile":
       if let refused = allow(["POST"], method) { return refused }
       let fields: [String: String]
       do throws(FormError) {
@@ -58,12 +58,17 @@ struct ValidateEndpoint: Sendable {
       } catch {
         return .text("\(error)\n", status: error.status)
       }
-      return answer(action, jenkinsfile: fields["jenkinsfile"])
+      switch action {
+      case "validateJson": return .json(Array(ConverterAnswers.jsonAnswer(.validateJson, json: fields["json"], options: options).utf8))
+      case "toJenkinsfile": return .json(Array(ConverterAnswers.jsonAnswer(.toJenkinsfile, json: fields["json"], options: options).utf8))
+      default: return answer(action, jenkinsfile: fields["jenkinsfile"])
+      }
     default:
       if Self.unsupportedConverterPaths.contains(action) {
         return .text(
-          "carson serve-validate does not implement /pipeline-model-converter/\(action): Carson does not read Jenkins' JSON form. "
-            + "It answers /pipeline-model-converter/validate, /validateJenkinsfile and /toJson.\n", status: 501)
+          "carson serve-validate does not implement /pipeline-model-converter/\(action). "
+            + "It answers /pipeline-model-converter/validate, /validateJenkinsfile, /toJson, /validateJson and /toJenkinsfile.\n",
+          status: 501)
       }
       return .text("Not found: \(path)\n", status: 404)
     }
@@ -142,6 +147,9 @@ struct ValidateEndpoint: Sendable {
       /pipeline-model-converter/validate             plain text, as Jenkins' linter answers
       /pipeline-model-converter/validateJenkinsfile  JSON {"status":"ok","data":{"result":...}}
       /pipeline-model-converter/toJson               JSON form of the pipeline
+    POST a form with field 'json' (Jenkins' JSON form of a pipeline) to:
+      /pipeline-model-converter/validateJson         JSON {"status":"ok","data":{"result":...}}
+      /pipeline-model-converter/toJenkinsfile        JSON with the pipeline as Jenkinsfile text
     Crumbs (accepted but not needed): /crumbIssuer/api/json, /crumbIssuer/api/xml
 
     """

@@ -20,7 +20,7 @@ import Testing
       "-H", "Content-Type: text/plain", "--data-binary", "pipeline {}", "-w", Curl.writeOut, converter + "validate", "--next",
       "-H", "Content-Type: multipart/form-data; boundary=b", "--data-binary", "--b\r\nContent-Disposition: form-data; name=\"jenkinsfile\"\r\n\r\npipe",
       "-w", Curl.writeOut, converter + "validate", "--next",
-      "-F", "json={}", "-w", Curl.writeOut, converter + "validateJson", "--next",
+      "-F", "json={}", "-w", Curl.writeOut, converter + "stepsToJson", "--next",
       "-w", Curl.writeOut, server.url + "/",
     ])
     #expect(run.codes == [404, 405, 200, 415, 400, 501, 200], "\(run.bodies)")
@@ -29,7 +29,7 @@ import Testing
     #expect(run.bodies[2] == "No Jenkinsfile specified")
     #expect(run.bodies[3].contains("unsupported Content-Type 'text/plain'"))
     #expect(run.bodies[4] == "bad request: multipart body ends inside a part (no closing boundary)\n")
-    #expect(run.bodies[5].contains("does not implement /pipeline-model-converter/validateJson"))
+    #expect(run.bodies[5].contains("does not implement /pipeline-model-converter/stepsToJson"))
     #expect(run.bodies[6].contains("/pipeline-model-converter/validate"))
   }
 
