@@ -140,10 +140,11 @@ async def test_formatting_indents_a_misindented_file(client):
         )
     )
     assert edits, "no formatting edits"
-    formatted = edits[0].new_text
-    assert "\n  agent any\n" in formatted
-    assert "\n        steps {\n" in formatted or "\n      steps {\n" in formatted
-    assert "echo 'x'" in formatted
+    # carson fmt's canonical layout (4 spaces, docs/formatting.md), whatever the editor's tab size.
+    assert edits[0].new_text == (
+        "pipeline {\n    agent any\n    stages {\n        stage('a') {\n            steps {\n"
+        "                echo 'x'\n            }\n        }\n    }\n}\n"
+    )
 
 
 async def test_code_action_applies_the_fix_it(client):
