@@ -111,12 +111,30 @@ func row(_ name: String, _ value: String, _ target: String) -> String {
   "| \(name) | \(value) | \(target) |"
 }
 
+/// `--only lint,lsp,process`: run only those groups of rows (default: all). `process` is the
+/// spawned-binary rows (cold lint, peak RSS, `carson run`, Docker).
+let groups: Set<String> = {
+  let arguments = CommandLine.arguments
+  guard let flag = arguments.firstIndex(of: "--only"), flag + 1 < arguments.count else { return ["lint", "lsp", "process"] }
+  return Set(arguments[flag + 1].split(separator: ",").map(String.init))
+}()
+
+/// `--profile-lint N`: only run `Linter.check` N times on the LSP rows' file, for a profiler.
+if let flag = CommandLine.arguments.firstIndex(of: "--profile-lint"), flag + 1 < CommandLine.arguments.count {
+  let source = SourceFile(path: "bench", text: lspBenchText())
+  var diagnostics = 0
+  for _ in 0..<(Int(CommandLine.arguments[flag + 1]) ?? 1) { diagnostics += Linter.check(source).diagnostics.count }
+  print("\(diagnostics) diagnostics")
+  exit(0)
+}
+
 var rows: [String] = []
 let realworld = files(in: shared.appendingPathComponent("realworld/files")) + files(in: shared.appendingPathComponent("realworld/scripted"))
 let sources = realworld.map { SourceFile(path: $0.0, bytes: $0.1) }
 let corpusBytes = realworld.reduce(0) { $0 + $1.1.count }
 
-if sources.isEmpty {
+if !groups.contains("lint") {
+} else if sources.isEmpty {
   print("SKIPPED corpus benchmarks: \(shared.path)/realworld not found (set CARSON_SHARED)")
 } else {
   var errors = 0
@@ -132,18 +150,23 @@ if sources.isEmpty {
   rows.append(row("  lexing + parsing (no validation)", String(format: "%.0f MB/s", Double(corpusBytes) / parseSeconds / 1e6), "—"))
 }
 
-let synthetic = SourceFile(path: "synthetic", bytes: syntheticJenkinsfile(minimumBytes: 1 << 20))
-var syntheticErrors = false
-let syntheticSeconds = time(runs: 7) { syntheticErrors = Linter.check(synthetic).hasErrors }
-rows.append(
-  row(
-    "synthetic file, \(synthetic.bytes.count / 1024) KiB, \(synthetic.lines.count) lines\(syntheticErrors ? " (has errors!)" : "")",
-    String(format: "%.1f ms, %.0f MB/s", syntheticSeconds * 1000, Double(synthetic.bytes.count) / syntheticSeconds / 1e6), "≥ 100 MB/s"))
+if groups.contains("lint") {
+  let synthetic = SourceFile(path: "synthetic", bytes: syntheticJenkinsfile(minimumBytes: 1 << 20))
+  var syntheticErrors = false
+  let syntheticSeconds = time(runs: 7) { syntheticErrors = Linter.check(synthetic).hasErrors }
+  rows.append(
+    row(
+      "synthetic file, \(synthetic.bytes.count / 1024) KiB, \(synthetic.lines.count) lines\(syntheticErrors ? " (has errors!)" : "")",
+      String(format: "%.1f ms, %.0f MB/s", syntheticSeconds * 1000, Double(synthetic.bytes.count) / syntheticSeconds / 1e6), "≥ 100 MB/s"))
+}
 
-rows.append("| **Language server** | | |")
-rows += lspRows()
+if groups.contains("lsp") {
+  rows.append("| **Language server** | | |")
+  rows += lspRows()
+}
 
-if FileManager.default.isExecutableFile(atPath: carsonBinary) {
+if !groups.contains("process") {
+} else if FileManager.default.isExecutableFile(atPath: carsonBinary) {
   let demo = repository.appendingPathComponent("fixtures/demo/Jenkinsfile").path
   let baseline = measureWallTime(["/bin/true"], runs: 30)
   let cold = measureWallTime([carsonBinary, "lint", demo], runs: 30)
