@@ -32,13 +32,16 @@ public enum StringDelimiter: UInt8, Sendable {
 
   /// Recognises the opening delimiter from the text of a `stringBegin` token.
   public init?(opening text: some Collection<UInt8>) {
-    switch Array(text) {
-    case [0x27]: self = .single
-    case [0x27, 0x27, 0x27]: self = .tripleSingle
-    case [0x22]: self = .double
-    case [0x22, 0x22, 0x22]: self = .tripleDouble
-    case [0x2F]: self = .slashy
-    case [0x24, 0x2F]: self = .dollarSlashy
+    // Called for every string literal: compares bytes in place rather than building an array.
+    guard let first = text.first else { return nil }
+    let count = text.count
+    switch (first, count) {
+    case (0x27, 1): self = .single
+    case (0x27, 3) where text.allSatisfy({ $0 == 0x27 }): self = .tripleSingle
+    case (0x22, 1): self = .double
+    case (0x22, 3) where text.allSatisfy({ $0 == 0x22 }): self = .tripleDouble
+    case (0x2F, 1): self = .slashy
+    case (0x24, 2) where text.dropFirst().first == 0x2F: self = .dollarSlashy
     default: return nil
     }
   }
