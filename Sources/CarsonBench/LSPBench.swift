@@ -31,13 +31,19 @@ final class PublishedVersions: @unchecked Sendable {
   }
 }
 
-func lspRows() -> [String] {
+/// The generated declarative Jenkinsfile of at least 5,000 lines that the LSP rows edit.
+func lspBenchText() -> String {
   var text = String(decoding: syntheticJenkinsfile(minimumBytes: 0), as: UTF8.self)
   var bytes = 200_000
   while text.split(separator: "\n", omittingEmptySubsequences: false).count < 5_000 {
     bytes += 20_000
     text = String(decoding: syntheticJenkinsfile(minimumBytes: bytes), as: UTF8.self)
   }
+  return text
+}
+
+func lspRows() -> [String] {
+  let text = lspBenchText()
   let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
   let published = PublishedVersions()
   let server = LanguageServer { published.record($0) }

@@ -111,9 +111,20 @@ func row(_ name: String, _ value: String, _ target: String) -> String {
   "| \(name) | \(value) | \(target) |"
 }
 
-// `CARSON_BENCH_ONLY=git`: only the clone rows (they need no corpus and no Docker).
-if ProcessInfo.processInfo.environment["CARSON_BENCH_ONLY"] == "git" {
-  for line in gitRows() { print(line) }
+/// `--only lint,lsp,git,process`: run only those groups of rows (default: all). `process` is
+/// the spawned-binary rows (cold lint, peak RSS, `carson run`, Docker); `git` the clone rows.
+let groups: Set<String> = {
+  let arguments = CommandLine.arguments
+  guard let flag = arguments.firstIndex(of: "--only"), flag + 1 < arguments.count else { return ["lint", "lsp", "git", "process"] }
+  return Set(arguments[flag + 1].split(separator: ",").map(String.init))
+}()
+
+/// `--profile-lint N`: only run `Linter.check` N times on the LSP rows' file, for a profiler.
+if let flag = CommandLine.arguments.firstIndex(of: "--profile-lint"), flag + 1 < CommandLine.arguments.count {
+  let source = SourceFile(path: "bench", text: lspBenchText())
+  var diagnostics = 0
+  for _ in 0..<(Int(CommandLine.arguments[flag + 1]) ?? 1) { diagnostics += Linter.check(source).diagnostics.count }
+  print("\(diagnostics) diagnostics")
   exit(0)
 }
 
@@ -122,9 +133,9 @@ let realworld = files(in: shared.appendingPathComponent("realworld/files")) + fi
 let sources = realworld.map { SourceFile(path: $0.0, bytes: $0.1) }
 let corpusBytes = realworld.reduce(0) { $0 + $1.1.count }
 
-if sources.isEmpty {
+if groups.contains("lint") && sources.isEmpty {
   print("SKIPPED corpus benchmarks: \(shared.path)/realworld not found (set CARSON_SHARED)")
-} else {
+} else if groups.contains("lint") {
   var errors = 0
   let corpusSeconds = time(runs: 15) {
     errors = 0
@@ -138,20 +149,29 @@ if sources.isEmpty {
   rows.append(row("  lexing + parsing (no validation)", String(format: "%.0f MB/s", Double(corpusBytes) / parseSeconds / 1e6), "—"))
 }
 
-let synthetic = SourceFile(path: "synthetic", bytes: syntheticJenkinsfile(minimumBytes: 1 << 20))
-var syntheticErrors = false
-let syntheticSeconds = time(runs: 7) { syntheticErrors = Linter.check(synthetic).hasErrors }
-rows.append(
-  row(
-    "synthetic file, \(synthetic.bytes.count / 1024) KiB, \(synthetic.lines.count) lines\(syntheticErrors ? " (has errors!)" : "")",
-    String(format: "%.1f ms, %.0f MB/s", syntheticSeconds * 1000, Double(synthetic.bytes.count) / syntheticSeconds / 1e6), "≥ 100 MB/s"))
+if groups.contains("lint") {
+  let synthetic = SourceFile(path: "synthetic", bytes: syntheticJenkinsfile(minimumBytes: 1 << 20))
+  var syntheticErrors = false
+  let syntheticSeconds = time(runs: 7) { syntheticErrors = Linter.check(synthetic).hasErrors }
+  rows.append(
+    row(
+      "synthetic file, \(synthetic.bytes.count / 1024) KiB, \(synthetic.lines.count) lines\(syntheticErrors ? " (has errors!)" : "")",
+      String(format: "%.1f ms, %.0f MB/s", syntheticSeconds * 1000, Double(synthetic.bytes.count) / syntheticSeconds / 1e6), "≥ 100 MB/s"))
+}
 
-rows.append("| **Language server** | | |")
-rows += lspRows()
-rows.append("| **Git** | | |")
-rows += gitRows()
+if groups.contains("lsp") {
+  rows.append("| **Language server** | | |")
+  rows += lspRows()
+}
 
-if FileManager.default.isExecutableFile(atPath: carsonBinary) {
+if groups.contains("git") {
+  rows.append("| **Git** | | |")
+  rows += gitRows()
+}
+
+if !groups.contains("process") {
+  // Only the in-process rows were asked for.
+} else if FileManager.default.isExecutableFile(atPath: carsonBinary) {
   let demo = repository.appendingPathComponent("fixtures/demo/Jenkinsfile").path
   let baseline = measureWallTime(["/bin/true"], runs: 30)
   let cold = measureWallTime([carsonBinary, "lint", demo], runs: 30)

@@ -14,8 +14,9 @@ public final class LanguageServer: @unchecked Sendable {
     /// Quiet time after the last change before a document is checked; 0 checks as soon as the
     /// checker is free (changes that arrive meanwhile are still coalesced).
     public var diagnosticsDelaySeconds: Double = 0
-    /// What diagnostics a document has: `carson lint`'s checks unless a test replaces them.
-    public var check: @Sendable (SourceFile) -> [Diagnostic] = { Linter.check($0).diagnostics }
+    /// What diagnostics a document has: `carson lint`'s checks (`Linter.check`) unless a test
+    /// sets its own.
+    public var check: (@Sendable (SourceFile) -> [Diagnostic])?
     public var format: (@Sendable (SourceFile) -> String?)? = Formatting.formatter
     public var serverVersion = "0"
     public init() {}
@@ -34,8 +35,17 @@ public final class LanguageServer: @unchecked Sendable {
   public init(configuration: Configuration = Configuration(), send: @escaping @Sendable (JSONValue) -> Void) {
     self.configuration = configuration
     self.send = send
+    let check: DiagnosticsScheduler.Check
+    if let custom = configuration.check {
+      check = { source in (custom(source), nil) }
+    } else {
+      check = { source in
+        let result = Linter.check(source)
+        return (result.diagnostics, result)
+      }
+    }
     scheduler = DiagnosticsScheduler(
-      delaySeconds: configuration.diagnosticsDelaySeconds, check: configuration.check,
+      delaySeconds: configuration.diagnosticsDelaySeconds, check: check,
       publish: { uri, version, source, diagnostics in
         send(
           JSONRPC.notification(

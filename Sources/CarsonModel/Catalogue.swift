@@ -70,8 +70,13 @@ public struct Describable: Sendable {
   /// The parameter a single unnamed argument binds to: the only required one. Jenkins rejects a
   /// single unnamed argument when there is none or more than one.
   public var soleRequiredParameter: ParameterSpec? {
-    let required = requiredParameters
-    return required.count == 1 ? required[0] : nil
+    // Called for every step with one argument: a loop, not a filtered copy of `parameters`.
+    var sole: ParameterSpec?
+    for parameter in parameters where parameter.required {
+      if sole != nil { return nil }
+      sole = parameter
+    }
+    return sole
   }
 
   public func parameter(named name: String) -> ParameterSpec? {

@@ -51,8 +51,8 @@ extension DeclarativeReader {
   }
 
   /// Names written alone on a line (`agent`): broken sections that still count as written.
-  func bareSectionNames(_ body: Closure) -> Set<String> {
-    var names: Set<String> = []
+  func bareSectionNames(_ body: Closure) -> NameSet {
+    var names: NameSet = []
     for statement in body.body {
       if case .expression(let expr) = statement.kind, case .identifier(let name) = expr.kind { names.insert(name) }
     }
@@ -245,7 +245,7 @@ extension DeclarativeReader {
       error(.mixedNamedAndUnnamed, "Cannot mix named and unnamed arguments", arguments[0].range.union(arguments[arguments.count - 1].range))
     }
     if !named.isEmpty {
-      var seen: Set<String> = []
+      var seen: NameSet = []
       var list: [NamedArgument] = []
       for argument in named {
         guard let key = argument.key else { continue }

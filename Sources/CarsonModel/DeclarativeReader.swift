@@ -130,7 +130,7 @@ struct DeclarativeReader {
   mutating func sectionCalls(
     _ closure: Closure, sectionError: (String) -> (DiagnosticID, String), duplicatesAllowed: Set<String> = []
   ) -> [Call] {
-    var seen: Set<String> = []
+    var seen: NameSet = []
     var calls: [Call] = []
     for statement in closure.body {
       if case .error = statement.kind { continue }

@@ -20,7 +20,7 @@ public struct Pipeline: Sendable {
   public var keywordRange: SourceRange
   /// Section names written in the file, read successfully or not (so that a broken `agent`
   /// is not also reported as a missing one).
-  public var writtenSections: Set<String> = []
+  public var writtenSections: NameSet = []
 }
 
 // MARK: - Values
@@ -223,7 +223,7 @@ public struct Stage: Sendable {
   public var parallel: Parallel?
   public var matrix: Matrix?
   /// Section names written in the stage, read successfully or not.
-  public var writtenSections: Set<String> = []
+  public var writtenSections: NameSet = []
 
   public init(name: String, nameRange: SourceRange, headerRange: SourceRange, range: SourceRange) {
     self.name = name
@@ -359,7 +359,7 @@ public struct Matrix: Sendable {
   public var post: Post?
   public var stages: Stages?
   public var range: SourceRange
-  public var writtenSections: Set<String> = []
+  public var writtenSections: NameSet = []
 
   public init(range: SourceRange) { self.range = range }
 }

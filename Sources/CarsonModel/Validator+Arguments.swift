@@ -46,13 +46,13 @@ extension Validator {
       }
     case .named(let list):
       for argument in list { validateNestedCalls(argument.value) }
-      let unknown = list.filter { spec.parameter(named: $0.name) == nil }
-      if !unknown.isEmpty, style == .step, let sole = spec.soleRequiredParameter, sole.type == .object {
+      let hasUnknown = list.contains { spec.parameter(named: $0.name) == nil }
+      if hasUnknown, style == .step, let sole = spec.soleRequiredParameter, sole.type == .object {
         return  // the map configures the sole object parameter; its keys are that object's
       }
-      let valid = spec.parameters.map(\.name)
       for argument in list {
         guard let parameter = spec.parameter(named: argument.name) else {
+          let valid = spec.parameters.map(\.name)
           let nearest = EditDistance.nearest(to: argument.name, in: valid) ?? ""
           error(
             .invalidParameterName, "Invalid parameter \"\(argument.name)\", did you mean \"\(nearest)\"?", argument.nameRange,
@@ -130,7 +130,7 @@ extension Validator {
   /// `when` conditions and their parameters (`DeclarativeStageConditional` symbols).
   static let whenConditions: [String: Describable] = Catalogue.standard.whenConditions
 
-  static let nestedConditions: Set<String> = ["allOf", "anyOf", "not"]
+  static let nestedConditions: NameSet = ["allOf", "anyOf", "not"]
 
   mutating func validateWhen(_ when: When) {
     if when.conditions.isEmpty {
