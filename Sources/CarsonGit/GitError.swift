@@ -85,14 +85,20 @@ func lastError(_ code: Int32, operation: String, secrets: [String]) -> GitError 
 enum Libgit2 {
   static let initialised: Bool = {
     git_libgit2_init()
-    // Debian's libgit2 verifies HTTPS with mbedTLS, which needs to be told where the system's
-    // certificate authorities are (ca-certificates).
-    let bundle = "/etc/ssl/certs/ca-certificates.crt"
-    if FileManager.default.fileExists(atPath: bundle) { _ = carson_git_set_ssl_cert_locations(bundle, "/etc/ssl/certs") }
     return true
   }()
 
   static func ensure() { _ = initialised }
+
+  /// Debian's libgit2 verifies HTTPS with mbedTLS, which needs to be told where the system's
+  /// certificate authorities are (ca-certificates). Parsing them takes tens of milliseconds, so
+  /// it happens before the first HTTPS operation, not for every run that opens a repository.
+  static let certificates: Bool = {
+    ensure()
+    let bundle = "/etc/ssl/certs/ca-certificates.crt"
+    if FileManager.default.fileExists(atPath: bundle) { _ = carson_git_set_ssl_cert_locations(bundle, "/etc/ssl/certs") }
+    return true
+  }()
 
   /// "1.5.1": the library this process loaded.
   static var version: String {

@@ -12,6 +12,7 @@ extension GitRepository {
       // The work tree already is that commit (the run's own clone): nothing to fetch.
       return CheckoutResult(commit: head, branch: existing.currentBranch(), tag: nil, mergeRequest: request.mergeRequest, url: request.url)
     }
+    if request.url.lowercased().hasPrefix("https:") { _ = Libgit2.certificates }
     let secrets = request.credentials.secrets
     let operation = "checkout of \(request.url)" + (request.ref.map { " at '\($0)'" } ?? "") + (request.mergeRequest.map { " (merge request !\($0))" } ?? "")
     if let endpoint = Reachability.endpoint(of: request.url),
