@@ -85,6 +85,7 @@ func lastError(_ code: Int32, operation: String, secrets: [String]) -> GitError 
 enum Libgit2 {
   static let initialised: Bool = {
     git_libgit2_init()
+    _ = carson_git_use_timed_sockets()
     return true
   }()
 

@@ -15,6 +15,14 @@ public final class GitRepository {
 
   deinit { git_repository_free(pointer) }
 
+  /// How long one network connect, read or write may wait for the server before the operation
+  /// fails (default 60 s): libgit2 1.5 has no such limit, so Carson's own sockets (CLibGit2's
+  /// shim.h) enforce it. Process-wide.
+  public static var networkTimeout: Double {
+    get { Double(networkTimeoutMilliseconds) / 1000 }
+    set { networkTimeoutMilliseconds = Int32(max(0.1, newValue) * 1000) }
+  }
+
   /// The libgit2 this process runs with ("1.5.1").
   public static var libraryVersion: String { Libgit2.version }
 
@@ -88,6 +96,12 @@ public final class GitRepository {
     return git_object_id(commit)!.pointee
   }
 }
+
+/// The one copy of the network timeout, read by the C sockets through `carson_git_io_timeout`.
+nonisolated(unsafe) private var networkTimeoutMilliseconds: Int32 = 60_000
+
+@_cdecl("carson_git_io_timeout")
+func carsonGitIOTimeout() -> Int32 { networkTimeoutMilliseconds }
 
 func hex(_ oid: git_oid) -> String {
   var id = oid

@@ -122,3 +122,31 @@ import Testing
     #expect(error?.description.contains("SECRET123") == false)
   }
 }
+
+/// A server that accepts the connection and never answers: libgit2 1.5 would wait for ever;
+/// Carson's sockets give up after the network timeout.
+@Suite(.serialized) struct SilentServerTests {
+  @Test func aServerThatNeverAnswersIsAnErrorNotAHang() throws {
+    // A listening socket nobody accepts from: the kernel completes the handshake, then silence.
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let listening = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+    }
+    try #require(listening && listen(fd, 8) == 0)
+    let port = UInt16(bigEndian: address.sin_port)
+    let fixture = try GitFixture()
+    defer { fixture.remove() }
+    let previous = GitRepository.networkTimeout
+    GitRepository.networkTimeout = 1
+    defer { GitRepository.networkTimeout = previous }
+    for url in ["http://127.0.0.1:\(port)/group/project.git", "git://127.0.0.1:\(port)/project.git"] {
+      let error = #expect(throws: GitError.self) { try GitRepository.checkout(CheckoutRequest(url: url), into: fixture.root.appendingPathComponent("ws").path) }
+      #expect(error?.message.contains("did not answer in time") == true, "\(url): \(error?.description ?? "")")
+    }
+  }
+}
