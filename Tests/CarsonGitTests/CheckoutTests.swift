@@ -13,7 +13,7 @@ import Testing
     #expect(result.branch == "main")
     #expect(result.commit.sha == (try fixture.git(["rev-parse", "main"], in: remote)))
     #expect(result.commit.authorName == "Ada Author")
-    #expect(result.commit.committerEmail == "carl@example.com")
+    #expect(result.commit.committerEmail == "test@carson.invalid")
     #expect(result.commit.message == "third: docs\n")
     #expect(FileManager.default.fileExists(atPath: workspace + "/docs/guide.md"))
     // The work tree is a real git repository on branch main (the git CLI agrees).

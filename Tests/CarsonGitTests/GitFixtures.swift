@@ -24,24 +24,18 @@ struct GitFixture {
     return try TestGit.run(arguments, in: directory ?? root, environment: identity).output.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  /// A bare repository `name.git` with history on `main`: three commits, a `feature` branch,
-  /// an annotated tag `v1`, a lightweight tag `light` and merge request 7's head ref.
+  /// A bare repository `name.git` (TestRepository, as the git server tests use) with history on
+  /// `main`: three commits, a `feature` branch, an annotated tag `v1`, a lightweight tag `light`
+  /// and merge request 7's head ref.
   func makeRemote(_ name: String = "project") throws -> URL {
-    let work = root.appendingPathComponent("\(name)-work")
-    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-    try git(["init", "-q", "-b", "main"], in: work)
-    try commit(in: work, files: ["README.md": "one\n", "Jenkinsfile": "pipeline { agent any; stages { stage('a') { steps { echo 'hi' } } } }\n"], message: "first")
-    try commit(in: work, files: ["src/app.c": "int main;\n"], message: "second: app")
-    try git(["tag", "-a", "v1", "-m", "release 1"], in: work)
-    try commit(in: work, files: ["docs/guide.md": "guide\n"], message: "third: docs")
-    try git(["tag", "light"], in: work)
-    try git(["checkout", "-q", "-b", "feature"], in: work)
-    try commit(in: work, files: ["feature.txt": "f\n"], message: "feature work")
-    try git(["checkout", "-q", "main"], in: work)
+    let author = TestAuthor(name: "Ada Author", email: "ada@example.com")
     let bare = root.appendingPathComponent("\(name).git")
-    try git(["clone", "-q", "--bare", work.path, bare.path])
-    let mrHead = try git(["rev-parse", "feature"], in: work)
-    try git(["update-ref", "refs/merge-requests/7/head", mrHead], in: bare)
+    try TestRepository.create(at: bare, commits: [
+      TestCommit("first", files: ["README.md": "one\n", "Jenkinsfile": "pipeline { agent any; stages { stage('a') { steps { echo 'hi' } } } }\n"], author: author),
+      TestCommit("second: app", files: ["src/app.c": "int main;\n"], author: author, annotatedTags: ["v1"]),
+      TestCommit("third: docs", files: ["docs/guide.md": "guide\n"], author: author, tags: ["light"]),
+      TestCommit("feature work", files: ["feature.txt": "f\n"], branch: "feature", author: author, mergeRequest: 7),
+    ])
     return bare
   }
 
