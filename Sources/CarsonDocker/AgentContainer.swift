@@ -57,15 +57,45 @@ public final class AgentContainer: CommandRunner, @unchecked Sendable {
       throw DockerError("cannot start a container of image '\(spec.image)': \(result.reason)")
     }
     let container = AgentContainer(id: id, spec: spec, docker: docker, scratchDirectory: scratchDirectory)
-    // An ENTRYPOINT that does not run the command it is given ends the container at once.
-    let state = try docker.capture(["inspect", "-f", "{{.State.Running}} {{.State.ExitCode}}", id])
-    if state.succeeded, state.stdout.hasPrefix("false") {
-      let logs = (try? docker.capture(["logs", "--tail", "20", id])).map { ($0.stdout + $0.stderr).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+    do {
+      try container.waitForKeepAlive(log: log)
+    } catch {
       container.stop()
-      throw DockerError(
-        "the container of image '\(spec.image)' stopped right after it started (exit code \(state.stdout.split(separator: " ").last.map(String.init) ?? "?")): its ENTRYPOINT does not run the command it is given, as Jenkins requires. Add args '--entrypoint=' to the agent to disable it\(logs.isEmpty ? "" : ". Container output: \(logs)")")
+      throw error
     }
     return container
+  }
+
+  /// How long a container may take to start the `cat` it was given before Carson says so.
+  static let keepAliveWait: Double = 5
+
+  /// Waits until the container runs the `cat` that keeps it alive, as Jenkins checks with
+  /// `docker top`. An ENTRYPOINT that ignores its command either ends the container (an error
+  /// naming the cause, the container removed) or runs something else (a warning, as in Jenkins).
+  /// Polled, not checked once: right after `docker run -d` an entrypoint may still be starting,
+  /// or may not yet have ended.
+  func waitForKeepAlive(log: (String) -> Void) throws {
+    let deadline = Date().addingTimeInterval(Self.keepAliveWait)
+    while true {
+      // `docker top` needs the pid column; the command is the last one.
+      let top = try docker.capture(["top", id, "-eo", "pid,comm"])
+      if top.succeeded, top.stdout.split(separator: "\n").dropFirst().contains(where: { $0.split(separator: " ").last == "cat" }) {
+        return
+      }
+      let state = try docker.capture(["inspect", "-f", "{{.State.Running}} {{.State.ExitCode}}", id])
+      if state.succeeded, state.stdout.hasPrefix("false") {
+        let logs = (try? docker.capture(["logs", "--tail", "20", id])).map { ($0.stdout + $0.stderr).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        stop()
+        throw DockerError(
+          "the container of image '\(spec.image)' stopped right after it started (exit code \(state.stdout.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "?")): its ENTRYPOINT does not run the command it is given, as Jenkins requires. Add args '--entrypoint=' to the agent to disable it\(logs.isEmpty ? "" : ". Container output: \(logs)")")
+      }
+      if Date() >= deadline {
+        log(
+          "WARNING: the container of image '\(spec.image)' started but did not run the command it was given ('cat'): check that its ENTRYPOINT runs the command passed to 'docker run', or add args '--entrypoint=' to the agent.")
+        return
+      }
+      usleep(50_000)
+    }
   }
 
   init(id: String, spec: ContainerSpec, docker: DockerCLI, scratchDirectory: String) {

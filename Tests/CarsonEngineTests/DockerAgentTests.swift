@@ -325,6 +325,19 @@ import Testing
     #expect(run.plain.contains("I ignore my command"))
   }
 
+  @Test func anEntrypointThatRunsSomethingElseIsAWarning() throws {
+    if DockerTestEngine.skip(#function) { return }
+    let run = try runDockerPipeline("""
+      pipeline {
+        agent { dockerfile true }
+        stages { stage('A') { steps { sh 'echo still runs' } } }
+      }
+      """, files: ["Dockerfile": "FROM \(image)\nENTRYPOINT [\"sh\", \"-c\", \"sleep 600\"]\n"])
+    #expect(run.result == .success)
+    #expect(run.plain.contains("started but did not run the command it was given ('cat')"))
+    #expect(run.plain.contains("still runs"))
+  }
+
   @Test func newContainerPerStageStartsOneContainerPerStage() throws {
     if DockerTestEngine.skip(#function) { return }
     let run = try runDockerPipeline("""
