@@ -15,10 +15,13 @@ final class DiagnosticsScheduler: @unchecked Sendable {
     var source: SourceFile
   }
 
-  /// The diagnostics of a version, and what to keep alive until they are published: freeing
-  /// the syntax tree and model of a large file costs about a sixth of checking it, so the
-  /// check hands its result over and the scheduler frees it after publishing.
-  typealias Check = @Sendable (SourceFile) -> (diagnostics: [Diagnostic], keepUntilPublished: LintResult?)
+  /// The diagnostics of a version, what the next check of the document may start from (see
+  /// `IncrementalLinter`), and what to keep alive until they are published: freeing the
+  /// syntax tree and model of a large file costs about a sixth of checking it, so the check
+  /// hands its result over and the scheduler frees it after publishing.
+  typealias Check = @Sendable (SourceFile, _ previous: IncrementalLinter.Version?) -> (
+    diagnostics: [Diagnostic], next: IncrementalLinter.Version?, keepUntilPublished: LintResult?
+  )
   typealias Publish = @Sendable (_ uri: String, _ version: Int?, _ source: SourceFile?, _ diagnostics: [Diagnostic]) -> Void
 
   private let condition = NSCondition()
@@ -26,6 +29,8 @@ final class DiagnosticsScheduler: @unchecked Sendable {
   private var pendingOrder: [String] = []
   /// The current version of each open document.
   private var currentVersions: [String: Int] = [:]
+  /// What the last check of each open document left for the next one.
+  private var checkedVersions: [String: IncrementalLinter.Version] = [:]
   private var lastSubmission = DispatchTime.now()
   private var stopped = false
   private var thread: Thread?
@@ -60,6 +65,7 @@ final class DiagnosticsScheduler: @unchecked Sendable {
     condition.lock()
     defer { condition.unlock() }
     currentVersions[uri] = nil
+    checkedVersions[uri] = nil
     pending[uri] = nil
     pendingOrder.removeAll { $0 == uri }
     publish(uri, nil, nil, [])
@@ -73,10 +79,12 @@ final class DiagnosticsScheduler: @unchecked Sendable {
   }
 
   private func run() {
-    while let snapshot = nextSnapshot() {
-      let outcome = check(snapshot.source)
+    while let next = nextSnapshot() {
+      let (snapshot, previous) = next
+      let outcome = check(snapshot.source, previous)
       withExtendedLifetime(outcome.keepUntilPublished) {
         condition.lock()
+        if currentVersions[snapshot.uri] != nil { checkedVersions[snapshot.uri] = outcome.next }
         if currentVersions[snapshot.uri] == snapshot.version, !stopped {
           publish(snapshot.uri, snapshot.version, snapshot.source, outcome.diagnostics)
         }
@@ -85,7 +93,7 @@ final class DiagnosticsScheduler: @unchecked Sendable {
     }
   }
 
-  private func nextSnapshot() -> Snapshot? {
+  private func nextSnapshot() -> (Snapshot, IncrementalLinter.Version?)? {
     condition.lock()
     defer { condition.unlock() }
     while true {
@@ -103,7 +111,7 @@ final class DiagnosticsScheduler: @unchecked Sendable {
         }
       }
       let uri = pendingOrder.removeFirst()
-      if let snapshot = pending.removeValue(forKey: uri) { return snapshot }
+      if let snapshot = pending.removeValue(forKey: uri) { return (snapshot, checkedVersions[uri]) }
     }
   }
 }

@@ -14,8 +14,8 @@ public final class LanguageServer: @unchecked Sendable {
     /// Quiet time after the last change before a document is checked; 0 checks as soon as the
     /// checker is free (changes that arrive meanwhile are still coalesced).
     public var diagnosticsDelaySeconds: Double = 0
-    /// What diagnostics a document has: `carson lint`'s checks (`Linter.check`) unless a test
-    /// sets its own.
+    /// What diagnostics a document has: `carson lint`'s checks (through `IncrementalLinter`,
+    /// which gives what `Linter.check` gives) unless a test sets its own.
     public var check: (@Sendable (SourceFile) -> [Diagnostic])?
     public var format: (@Sendable (SourceFile) -> String?)? = Formatting.formatter
     public var serverVersion = "0"
@@ -37,11 +37,11 @@ public final class LanguageServer: @unchecked Sendable {
     self.send = send
     let check: DiagnosticsScheduler.Check
     if let custom = configuration.check {
-      check = { source in (custom(source), nil) }
+      check = { source, _ in (custom(source), nil, nil) }
     } else {
-      check = { source in
-        let result = Linter.check(source)
-        return (result.diagnostics, result)
+      check = { source, previous in
+        let outcome = IncrementalLinter.check(source, previous: previous)
+        return (outcome.diagnostics, outcome.version, outcome.wholeResult)
       }
     }
     scheduler = DiagnosticsScheduler(

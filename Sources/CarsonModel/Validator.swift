@@ -63,13 +63,21 @@ struct Validator {
   }
 
   mutating func validateUniqueNames(_ stages: [Stage]) {
+    diagnostics += Self.duplicateNameDiagnostics(stages.lazy.map { ($0.name, $0.headerRange) })
+  }
+
+  /// Jenkins' "Duplicate stage name" for every stage whose name an earlier sibling already has.
+  /// Shared with `IncrementalLinter`, which recomputes it over the top-level stages.
+  static func duplicateNameDiagnostics(_ stages: some Sequence<(name: String, headerRange: SourceRange)>) -> [Diagnostic] {
     var seen: Set<String> = []
-    for stage in stages where !stage.name.isEmpty {
-      if seen.contains(stage.name) {
-        error(.duplicateStageName, "Duplicate stage name: \"\(stage.name)\"", stage.headerRange)
+    var found: [Diagnostic] = []
+    for (name, headerRange) in stages where !name.isEmpty {
+      if seen.contains(name) {
+        found.append(Diagnostic(.duplicateStageName, "Duplicate stage name: \"\(name)\"", at: headerRange))
       }
-      seen.insert(stage.name)
+      seen.insert(name)
     }
+    return found
   }
 
   mutating func validateStage(_ stage: Stage, insideParallel: Bool) {

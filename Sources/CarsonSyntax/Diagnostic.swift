@@ -55,10 +55,18 @@ public struct Diagnostic: Hashable, Sendable {
 extension Array where Element == Diagnostic {
   public var hasErrors: Bool { contains { $0.severity == .error } }
 
-  /// Source order, then id, so output is stable whatever order the passes ran in.
+  /// Source order, then errors before warnings and notes, then id, end and message: a total
+  /// order, so output is the same whatever order the passes ran in (and the language server's
+  /// incremental check, which merges diagnostics of several checks, gives exactly what a whole
+  /// check gives).
   public func sortedBySource() -> [Diagnostic] {
     enumerated().sorted { a, b in
-      if a.element.range.start != b.element.range.start { return a.element.range.start < b.element.range.start }
+      let x = a.element, y = b.element
+      if x.range.start != y.range.start { return x.range.start < y.range.start }
+      if x.severity != y.severity { return x.severity > y.severity }
+      if x.id != y.id { return x.id.rawValue < y.id.rawValue }
+      if x.range.end != y.range.end { return x.range.end < y.range.end }
+      if x.message != y.message { return x.message < y.message }
       return a.offset < b.offset
     }.map(\.element)
   }
