@@ -47,8 +47,9 @@ import Testing
 
   @Test func theMethodPathHeaderLinesAndBodyReachTheServer() throws {
     let recording = try RecordingServer(answer: .text("ok", status: 201))
-    // Over 1 KiB: libcurl would ask for "100-continue" unless told not to.
-    let body = Array(("a=1&b=" + String(repeating: "x", count: 5000)).utf8)
+    // Over 1 MiB: libcurl would send "Expect: 100-continue" and wait for an interim answer
+    // (beyond 1 KiB before libcurl 8) unless told not to.
+    let body = Array(("a=1&b=" + String(repeating: "x", count: 1_200_000)).utf8)
     let answer = try request(
       recording.server.baseURL + "/api/v4/projects/group%2Fproject/things?x=1", method: "PUT",
       headers: ["PRIVATE-TOKEN: \(Self.token)", "X-Carson-Test: two words", "Content-Type: application/x-www-form-urlencoded"],
@@ -64,6 +65,21 @@ import Testing
     #expect(received.header("Content-Type") == "application/x-www-form-urlencoded")
     #expect(received.header("Expect") == nil)
     #expect(received.body == body)
+  }
+
+  @Test func concurrentRequestsEachGetTheirOwnAnswer() throws {
+    let server = try HTTPServer { request in .text(request.path) }
+    final class Answers: @unchecked Sendable {
+      let lock = NSLock()
+      var byIndex: [Int: String] = [:]
+    }
+    let answers = Answers()
+    DispatchQueue.concurrentPerform(iterations: 8) { index in
+      let result = request(server.baseURL + "/request-\(index)", method: "GET").send()
+      let text = (try? result.get()).map { String(decoding: $0.body, as: UTF8.self) } ?? "\(result)"
+      answers.lock.withLock { answers.byIndex[index] = text }
+    }
+    #expect(answers.byIndex == Dictionary(uniqueKeysWithValues: (0..<8).map { ($0, "/request-\($0)") }))
   }
 
   @Test func anEmptyBodyIsSentAsAnEmptyBody() throws {
