@@ -13,7 +13,7 @@ all: build
 # Debian packages the build and tests need, installed only when missing: libxml2 for
 # Foundation's XML parser (the junit step), git for checkout variables and changelogs,
 # docker.io and busybox-static for Docker agents and their test image, libgit2-dev (and pkg-config)
-# for repositories, libcurl4-openssl-dev for Foundation's HTTP client linked statically (GitLab API),
+# for repositories, libcurl4-openssl-dev for <curl/curl.h> (GitLab API; libcurl is loaded at run time),
 # openssh-server for the tests of git over SSH.
 # `bench` also wants GNU time for peak RSS.
 APT_PACKAGES := libxml2 git docker.io busybox-static libgit2-dev libcurl4-openssl-dev pkg-config openssh-server

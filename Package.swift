@@ -36,9 +36,12 @@ let package = Package(
     .target(name: "CarsonGit", dependencies: ["CLibGit2", "CarsonHashing"]),
     // A small HTTP/1.1 server on loopback: `carson serve-validate` and the tests' git and GitLab servers.
     .target(name: "CarsonHTTP"),
+    // libcurl loaded with dlopen at the first GitLab API call (never linked: a run that makes
+    // none does not load it); <curl/curl.h> from libcurl4-openssl-dev for types and constants only.
+    .target(name: "CCarsonCurl"),
     // GitLab: webhook payloads → build context, REST API v4 (commit statuses, merge-request notes)
-    // through Foundation's URLSession (which needs libcurl when linked statically).
-    .target(name: "CarsonGitLab", linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]),
+    // through CCarsonCurl.
+    .target(name: "CarsonGitLab", dependencies: ["CCarsonCurl"]),
     // Canonical layout of declarative Jenkinsfiles (`carson fmt`).
     .target(name: "CarsonFormat", dependencies: ["CarsonSyntax"]),
     // The language server (`carson lsp`): JSON-RPC framing, documents, diagnostics, symbols, hover, completion.

@@ -99,3 +99,38 @@ let testSHA = "da1560886d4f094c3e6c9ef40349f7d38b5d27d7"
     #expect(GitLabClient.pathComponent("a b&c") == "a%20b%26c")
   }
 }
+
+/// What the libcurl transport adds: failures before any answer, mapped to GitLabAPIError.
+@Suite struct GitLabClientTransportTests {
+  @Test func aRefusedConnectionIsUnreachableTransientAndWithoutTheToken() throws {
+    let port = try CurlRequestTests.closedPort()
+    let client = GitLabClient(baseURL: "http://127.0.0.1:\(port)", project: "42", token: testToken)
+    #expect {
+      try client.postCommitStatus(sha: testSHA, state: .pending, ref: nil, name: "jenkins", targetURL: nil, description: nil)
+    } throws: { error in
+      guard let error = error as? GitLabAPIError else { return false }
+      return error.kind == .unreachable && error.isTransient && !"\(error)".contains(testToken)
+        && "\(error)".hasPrefix("POST /api/v4/projects/42/statuses/\(testSHA): GitLab is unreachable: ")
+    }
+  }
+
+  @Test func aTokenWithALineBreakIsNotSentAndNotRetried() throws {
+    let server = try FakeGitLabServer(token: testToken)
+    let token = "glpat-broken\nX-Evil: 1"
+    #expect {
+      try GitLabClient(baseURL: server.baseURL, project: "42", token: token).addMergeRequestNote(iid: 1, body: "x")
+    } throws: { error in
+      guard let error = error as? GitLabAPIError else { return false }
+      return error.kind == .notSent && !error.isTransient && !"\(error)".contains("glpat-broken")
+        && "\(error)" == "POST /api/v4/projects/42/merge_requests/1/notes: not sent: a request header contains a line break"
+    }
+    #expect(server.calls.isEmpty)
+  }
+
+  @Test func aLibcurlThatCannotBeLoadedIsNotSentAndNotTransient() {
+    let error = GitLabAPIError(endpoint: "POST /api/v4/x", kind: GitLabClient.kind(of: .unavailable), message: "libcurl could not be loaded")
+    #expect(error.kind == .notSent)
+    #expect(!error.isTransient)
+    #expect(error.description == "POST /api/v4/x: not sent: libcurl could not be loaded")
+  }
+}
