@@ -4,8 +4,8 @@ import CarsonSyntax
 /// editor that sends a change per keystroke. Gives exactly the diagnostics `Linter.check` gives
 /// (tests compare the two over the corpus), only faster when it can:
 ///
-/// When the bytes that changed lie inside one top-level stage (`pipeline { stages { stage … } }`)
-/// and neither version has a syntax error, the other top-level stages cannot have changed what
+/// When the bytes that changed lie inside one top-level stage (`pipeline { stages { stage … } }`),
+/// the previous version has no syntax error and the new one none outside that stage, the other top-level stages cannot have changed what
 /// they report: the reader and validator look at each top-level stage on its own, except for
 /// duplicate names across them. So only a copy of the new text with every other top-level stage
 /// blanked out (spaces, line breaks kept, so every offset stays where it is) is checked; the
@@ -120,14 +120,18 @@ public enum IncrementalLinter {
       }
     }
     let result = Linter.check(SourceFile(path: source.path, bytes: masked))
-    guard result.kind == .declarative, result.tree.diagnostics.isEmpty, let stages = result.pipeline?.stages?.stages,
-      stages.count == 1, stages[0].range == stageRange
+    // A syntax error is taken only when the parser kept it inside the stage: the stage still
+    // ends at its own closing brace (nothing swallowed what follows), and every syntax
+    // diagnostic lies inside it. Such a version is not a starting point for the next check.
+    guard result.kind == .declarative, let stages = result.pipeline?.stages?.stages, stages.count == 1, stages[0].range == stageRange,
+      result.tree.diagnostics.allSatisfy({ inside($0.range, stageRange) })
     else { return nil }
     slices[index] = StageSlice(range: stageRange, name: stages[0].name, headerRange: stages[0].headerRange, diagnostics: [])
     guard let others = distribute(result.diagnostics, into: &slices, indices: [index]) else { return nil }
 
     let version = Version(source: source, stages: slices, others: others)
-    return Outcome(diagnostics: version.diagnostics, version: version, wholeResult: nil, path: .stage)
+    let reusable = result.tree.diagnostics.isEmpty
+    return Outcome(diagnostics: version.diagnostics, version: reusable ? version : previous, wholeResult: nil, path: .stage)
   }
 }
 

@@ -79,12 +79,16 @@ import Testing
     #expect(back.diagnostics.isEmpty)
   }
 
-  @Test func aSyntaxErrorOrAnEditOutsideTheStagesIsAWholeCheck() throws {
+  @Test func aSyntaxErrorKeptInsideTheStageIsAOneStageCheck() throws {
     let first = Self.recheck(Self.threeStages, from: nil)
     let unclosed = try Self.edit(Self.threeStages, "echo 'test'", "echo('test'")
     let second = Self.recheck(unclosed, from: first.version)
-    #expect(second.path == .whole)
+    #expect(second.path == .stage)
     #expect(second.diagnostics.contains { $0.id.rawValue.hasPrefix("syntax-") })
+    // An unclosed brace swallows the stages after it: the whole file is checked.
+    let swallowing = Self.recheck(try Self.edit(Self.threeStages, "steps { echo 'test' }", "steps { echo 'test'"), from: first.version)
+    #expect(swallowing.path == .whole)
+    #expect(swallowing.diagnostics.contains { $0.id == .unclosedBrace })
     // The last version without a syntax error stays the starting point: mending the syntax
     // differently from how it was is a one-stage check again, mending it back costs nothing.
     let mended = Self.recheck(try Self.edit(Self.threeStages, "echo 'test'", "echo('tested')"), from: second.version)
@@ -92,8 +96,14 @@ import Testing
     #expect(mended.diagnostics.isEmpty)
     let undone = Self.recheck(Self.threeStages, from: second.version)
     #expect(undone.path == .unchanged)
+  }
+
+  @Test func anEditOutsideTheStagesIsAWholeCheck() throws {
+    let first = Self.recheck(Self.threeStages, from: nil)
     let outside = try Self.edit(Self.threeStages, "APP = 'x'", "APP = 'y'")
     #expect(Self.recheck(outside, from: first.version).path == .whole)
+    let acrossTwoStages = try Self.edit(try Self.edit(Self.threeStages, "'build'", "'built'"), "'test'", "'tested'")
+    #expect(Self.recheck(acrossTwoStages, from: first.version).path == .whole)
   }
 
   /// The edits the corpus test makes in one top-level stage: each keeps the stage's first byte
@@ -102,7 +112,12 @@ import Testing
     let start = Int(stage.range.start), end = Int(stage.range.end)
     guard end - start > 4 else { return [] }
     let middle = (start + end) / 2
-    var edits: [(Int, Int, String)] = [(middle, 0, "x"), (middle, 1, ""), (middle, 0, "(")]
+    // Typing, deleting, and text that breaks the syntax in ways that may or may not stay
+    // inside the stage (an unclosed quote, triple quote, comment or brace, a stray one).
+    var edits: [(Int, Int, String)] = [
+      (middle, 0, "x"), (middle, 1, ""), (middle, 0, "("), (middle, 0, "'"), (middle, 0, "\"\"\""), (middle, 0, "/*"),
+      (middle, 0, "{"), (middle, 0, "}"),
+    ]
     if let brace = bytes[Int(stage.headerRange.end)..<end].firstIndex(of: UInt8(ascii: "{")), brace + 1 < end - 1 {
       edits += [(brace + 1, 0, "\n"), (brace + 1, 0, "\n  echo 'typed'\n"), (brace + 1, 0, "\n  steps { echo 'more' }\n")]
     }
@@ -129,7 +144,7 @@ import Testing
       return
     }
     var mismatches: [String] = []
-    var paths = (stage: 0, whole: 0, reusableFiles: 0)
+    var paths = (stage: 0, whole: 0, reusableFiles: 0, stageWithSyntaxError: 0)
     for file in files {
       guard let bytes = SharedCorpus.read(file) else { continue }
       let original = IncrementalLinter.check(SourceFile(path: file, bytes: bytes), previous: nil)
@@ -143,6 +158,7 @@ import Testing
           let source = SourceFile(path: file, bytes: edited)
           let outcome = IncrementalLinter.check(source, previous: version)
           if outcome.path == .stage { paths.stage += 1 } else { paths.whole += 1 }
+          if outcome.path == .stage, outcome.diagnostics.contains(where: { $0.id.rawValue.hasPrefix("syntax-") }) { paths.stageWithSyntaxError += 1 }
           if outcome.diagnostics != Linter.check(source).diagnostics {
             mismatches.append("\(file): stage \(index), \(edit.remove) bytes at \(edit.offset) replaced by \(edit.insert.debugDescription)")
             continue
@@ -158,7 +174,8 @@ import Testing
         }
       }
     }
-    print("incremental check: \(paths.reusableFiles) reusable files, \(paths.stage) edits re-checked one stage, \(paths.whole) wholly")
+    print(
+      "incremental check: \(paths.reusableFiles) reusable files, \(paths.stage) edits re-checked one stage (\(paths.stageWithSyntaxError) with a syntax error), \(paths.whole) wholly")
     #expect(mismatches == [], "\(mismatches.count) edits differ:\n\(mismatches.prefix(30).joined(separator: "\n"))")
     #expect(paths.stage > paths.whole, "most edits inside a stage should re-check that stage only")
   }
