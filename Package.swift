@@ -29,8 +29,9 @@ let package = Package(
     // The shell server Carson starts inside agent containers: C, static, no dependencies, so
     // that it runs in any image.
     .executableTarget(name: "carson-shim", path: "Sources/carson-shim", linkerSettings: [.unsafeFlags(["-static-executable"])]),
-    // libgit2 (Debian libgit2-dev), seen only by CarsonGit.
-    .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+    // libgit2 (Debian libgit2-dev's headers), seen only by CarsonGit: not linked but loaded with
+    // dlopen on first use, so runs without git do not pay for it at start-up.
+    .target(name: "CLibGit2"),
     // Git repositories through libgit2: clone, fetch, checkout, history, credentials. C pointers
     // and libgit2's errors never leave this module.
     .target(name: "CarsonGit", dependencies: ["CLibGit2", "CarsonHashing"]),

@@ -15,6 +15,8 @@ public struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
     case hostKey
     /// The operation was cancelled (the build was aborted).
     case cancelled
+    /// libgit2 is not installed (or not the version Carson was built for): no git operation can run.
+    case libraryUnavailable
     case other
   }
 
@@ -57,7 +59,7 @@ public func redactingURLUserInfo(_ text: String) -> String {
 func lastError(_ code: Int32, operation: String, secrets: [String]) -> GitError {
   var message = code == GIT_EAUTH.rawValue ? "authentication failed" : "libgit2 error \(code)"
   var errorClass: Int32 = 0
-  if let error = git_error_last(), let text = error.pointee.message {
+  if let error = carson_git_error_last(), let text = error.pointee.message {
     message = String(cString: text)
     errorClass = error.pointee.klass
   }
@@ -78,33 +80,4 @@ func lastError(_ code: Int32, operation: String, secrets: [String]) -> GitError 
     }
   }
   return GitError(kind, operation: scrub(operation, secrets: secrets), message: scrub(message, secrets: secrets))
-}
-
-/// libgit2 is initialised once per process (it is reference-counted and never shut down:
-/// Carson's runs use it until they exit).
-enum Libgit2 {
-  static let initialised: Bool = {
-    git_libgit2_init()
-    _ = carson_git_use_timed_sockets()
-    return true
-  }()
-
-  static func ensure() { _ = initialised }
-
-  /// Debian's libgit2 verifies HTTPS with mbedTLS, which needs to be told where the system's
-  /// certificate authorities are (ca-certificates). Parsing them takes tens of milliseconds, so
-  /// it happens before the first HTTPS operation, not for every run that opens a repository.
-  static let certificates: Bool = {
-    ensure()
-    let bundle = "/etc/ssl/certs/ca-certificates.crt"
-    if FileManager.default.fileExists(atPath: bundle) { _ = carson_git_set_ssl_cert_locations(bundle, "/etc/ssl/certs") }
-    return true
-  }()
-
-  /// "1.5.1": the library this process loaded.
-  static var version: String {
-    var major: Int32 = 0, minor: Int32 = 0, patch: Int32 = 0
-    git_libgit2_version(&major, &minor, &patch)
-    return "\(major).\(minor).\(patch)"
-  }
 }

@@ -7,14 +7,14 @@ extension GitRepository {
   /// reuses workspaces). Branches are checked out as a local branch of that name; tags,
   /// commits and merge requests as a detached HEAD.
   public static func checkout(_ request: CheckoutRequest, into directory: String) throws -> CheckoutResult {
-    Libgit2.ensure()
+    let secrets = request.credentials.secrets
+    let operation = "checkout of \(request.url)" + (request.ref.map { " at '\($0)'" } ?? "") + (request.mergeRequest.map { " (merge request !\($0))" } ?? "")
+    try Libgit2.ensure(for: scrub(operation, secrets: secrets))
     if let pinned = request.commit, !request.clean, let existing = open(directory), let head = existing.headCommit(), head.sha.hasPrefix(pinned.lowercased()) {
       // The work tree already is that commit (the run's own clone): nothing to fetch.
       return CheckoutResult(commit: head, branch: existing.currentBranch(), tag: nil, mergeRequest: request.mergeRequest, url: request.url)
     }
     if request.url.lowercased().hasPrefix("https:") { _ = Libgit2.certificates }
-    let secrets = request.credentials.secrets
-    let operation = "checkout of \(request.url)" + (request.ref.map { " at '\($0)'" } ?? "") + (request.mergeRequest.map { " (merge request !\($0))" } ?? "")
     if let endpoint = Reachability.endpoint(of: request.url),
       let problem = Reachability.check(host: endpoint.host, port: endpoint.port, timeout: request.connectTimeout)
     {
@@ -25,7 +25,7 @@ extension GitRepository {
     let session = RemoteSession(credentials: request.credentials, hostKeys: request.hostKeys, isCancelled: request.isCancelled)
     session.currentPort = Reachability.endpoint(of: request.url)?.port ?? 22
     let remote = try repository.origin(request.url, operation: operation)
-    defer { git_remote_free(remote) }
+    defer { carson_git_remote_free(remote) }
 
     let advertised = try repository.listRemote(remote, session: session, operation: operation)
     let target = try Target.resolve(request, advertised: advertised, operation: scrub(operation, secrets: secrets))
@@ -35,7 +35,7 @@ extension GitRepository {
       commit = try repository.resolveCommit(pinned)
     } else if let sha = target.sha {
       var oid = git_oid()
-      git_oid_fromstr(&oid, sha)
+      carson_git_oid_fromstr(&oid, sha)
       commit = try repository.peelToCommit(oid, operation: operation)
     } else {
       commit = try repository.resolveCommit(target.revision)
@@ -48,13 +48,13 @@ extension GitRepository {
   /// Remote `origin`, made or pointed at `url`.
   func origin(_ url: String, operation: String) throws -> OpaquePointer {
     var remote: OpaquePointer?
-    if git_remote_lookup(&remote, pointer, "origin") == 0, let existing = remote {
-      if git_remote_url(existing).map({ String(cString: $0) }) == url { return existing }
-      git_remote_free(existing)
-      try check(git_remote_set_url(pointer, "origin", url), operation)
-      try check(git_remote_lookup(&remote, pointer, "origin"), operation)
+    if carson_git_remote_lookup(&remote, pointer, "origin") == 0, let existing = remote {
+      if carson_git_remote_url(existing).map({ String(cString: $0) }) == url { return existing }
+      carson_git_remote_free(existing)
+      try check(carson_git_remote_set_url(pointer, "origin", url), operation)
+      try check(carson_git_remote_lookup(&remote, pointer, "origin"), operation)
     } else {
-      try check(git_remote_create(&remote, pointer, "origin", url), operation)
+      try check(carson_git_remote_create(&remote, pointer, "origin", url), operation)
     }
     return remote!
   }
@@ -62,34 +62,34 @@ extension GitRepository {
   /// The remote's refs (`git ls-remote`) and its default branch.
   func listRemote(_ remote: OpaquePointer, session: RemoteSession, operation: String) throws -> AdvertisedRefs {
     var callbacks = git_remote_callbacks()
-    git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION))
+    carson_git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION))
     session.install(into: &callbacks)
-    let connected = git_remote_connect(remote, GIT_DIRECTION_FETCH, &callbacks, nil, nil)
+    let connected = carson_git_remote_connect(remote, GIT_DIRECTION_FETCH, &callbacks, nil, nil)
     guard connected == 0 else { throw failure(connected, session: session, operation: operation) }
-    defer { git_remote_disconnect(remote) }
+    defer { carson_git_remote_disconnect(remote) }
     var heads: UnsafeMutablePointer<UnsafePointer<git_remote_head>?>?
     var count = 0
-    try check(git_remote_ls(&heads, &count, remote), operation)
+    try check(carson_git_remote_ls(&heads, &count, remote), operation)
     var refs = AdvertisedRefs()
     for i in 0..<count {
       guard let head = heads?[i]?.pointee, let name = head.name else { continue }
       refs.refs[String(cString: name)] = hex(head.oid)
     }
     var buffer = git_buf()
-    if git_remote_default_branch(&buffer, remote) == 0, let branch = buffer.ptr {
+    if carson_git_remote_default_branch(&buffer, remote) == 0, let branch = buffer.ptr {
       refs.defaultBranch = String(cString: branch)
     }
-    git_buf_dispose(&buffer)
+    carson_git_buf_dispose(&buffer)
     return refs
   }
 
   func fetch(_ remote: OpaquePointer, refspecs: [String], tags: Bool, session: RemoteSession, operation: String) throws {
     var options = git_fetch_options()
-    git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION))
+    carson_git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION))
     session.install(into: &options.callbacks)
     options.download_tags = tags ? GIT_REMOTE_DOWNLOAD_TAGS_ALL : GIT_REMOTE_DOWNLOAD_TAGS_NONE
     options.prune = GIT_FETCH_PRUNE
-    let code = withStringArray(refspecs) { git_remote_fetch(remote, &$0, &options, "carson: fetch") }
+    let code = withStringArray(refspecs) { carson_git_remote_fetch(remote, &$0, &options, "carson: fetch") }
     if code != 0 { throw failure(code, session: session, operation: operation) }
   }
 
@@ -116,12 +116,12 @@ extension GitRepository {
   func peelToCommit(_ oid: git_oid, operation: String) throws -> git_oid {
     var id = oid
     var object: OpaquePointer?
-    try check(git_object_lookup(&object, pointer, &id, GIT_OBJECT_ANY), "\(operation): find \(hex(oid))")
-    defer { git_object_free(object) }
+    try check(carson_git_object_lookup(&object, pointer, &id, GIT_OBJECT_ANY), "\(operation): find \(hex(oid))")
+    defer { carson_git_object_free(object) }
     var commit: OpaquePointer?
-    try check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "\(operation): \(hex(oid)) is not a commit")
-    defer { git_object_free(commit) }
-    return git_object_id(commit)!.pointee
+    try check(carson_git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "\(operation): \(hex(oid)) is not a commit")
+    defer { carson_git_object_free(commit) }
+    return carson_git_object_id(commit)!.pointee
   }
 
   /// Forces the work tree to `commit`, then points HEAD at it: on `branch` when given,
@@ -129,19 +129,19 @@ extension GitRepository {
   func checkOut(_ commit: git_oid, branch: String?, clean: Bool, operation: String) throws {
     var id = commit
     var object: OpaquePointer?
-    try check(git_object_lookup(&object, pointer, &id, GIT_OBJECT_COMMIT), operation)
-    defer { git_object_free(object) }
+    try check(carson_git_object_lookup(&object, pointer, &id, GIT_OBJECT_COMMIT), operation)
+    defer { carson_git_object_free(object) }
     var options = git_checkout_options()
-    git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION))
+    carson_git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION))
     options.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue | (clean ? GIT_CHECKOUT_REMOVE_UNTRACKED.rawValue : 0)
-    try check(git_checkout_tree(pointer, object, &options), operation)
+    try check(carson_git_checkout_tree(pointer, object, &options), operation)
     if let branch {
       var reference: OpaquePointer?
-      try check(git_reference_create(&reference, pointer, "refs/heads/\(branch)", &id, 1, "carson: checkout"), operation)
-      git_reference_free(reference)
-      try check(git_repository_set_head(pointer, "refs/heads/\(branch)"), operation)
+      try check(carson_git_reference_create(&reference, pointer, "refs/heads/\(branch)", &id, 1, "carson: checkout"), operation)
+      carson_git_reference_free(reference)
+      try check(carson_git_repository_set_head(pointer, "refs/heads/\(branch)"), operation)
     } else {
-      try check(git_repository_set_head_detached(pointer, &id), operation)
+      try check(carson_git_repository_set_head_detached(pointer, &id), operation)
     }
   }
 }

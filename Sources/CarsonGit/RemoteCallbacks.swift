@@ -51,17 +51,17 @@ final class RemoteSession {
       return GIT_PASSTHROUGH.rawValue
     case .userPassword(let username, let password):
       guard allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 else { return GIT_PASSTHROUGH.rawValue }
-      return git_credential_userpass_plaintext_new(out, username, password)
+      return carson_git_credential_userpass_plaintext_new(out, username, password)
     case .sshKey(let username, let privateKeyPath, let passphrase):
       let user = usernameFromURL ?? username
       if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0 && allowed & GIT_CREDENTIAL_SSH_KEY.rawValue == 0 {
-        return git_credential_username_new(out, user)
+        return carson_git_credential_username_new(out, user)
       }
       guard allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 else { return GIT_PASSTHROUGH.rawValue }
       // libssh2 derives the public key from some private key formats only; give it the
       // `.pub` file next to the key when there is one.
       let publicKey = FileManager.default.fileExists(atPath: privateKeyPath + ".pub") ? privateKeyPath + ".pub" : nil
-      return git_credential_ssh_key_new(out, user, publicKey, privateKeyPath, passphrase)
+      return carson_git_credential_ssh_key_new(out, user, publicKey, privateKeyPath, passphrase)
     }
   }
 
