@@ -268,6 +268,9 @@ public final class PipelineRun: @unchecked Sendable {
       context.log("Copying \(source) into \(target)")
       try FileGlob.mirror(from: source, to: target)
     }
+    if let reason = GitRepository.unreadableReason(source) {
+      context.log("WARNING: GIT_COMMIT, GIT_BRANCH and the changelog are not set: \(reason)")
+    }
     return SourceRepository.localVariables(source, previousCommit: previous.lastCommit)
   }
 

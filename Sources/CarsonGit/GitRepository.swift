@@ -39,6 +39,18 @@ public final class GitRepository {
     return GitRepository(pointer: pointer, path: path)
   }
 
+  /// Why `open(path)` finds no repository although `path` holds one: libgit2 is not installed.
+  /// Nil when libgit2 is there or `path` holds no repository.
+  public static func unreadableReason(_ path: String) -> String? {
+    guard FileManager.default.fileExists(atPath: path + "/.git") || FileManager.default.fileExists(atPath: path + "/HEAD") else { return nil }
+    do {
+      try Libgit2.ensure(for: "reading the repository at \(path)")
+      return nil
+    } catch {
+      return "\(error)"
+    }
+  }
+
   /// Opens the repository at `path`, or makes an empty one there (a workspace may already hold files).
   static func openOrInit(_ path: String, operation: String) throws -> GitRepository {
     try Libgit2.ensure(for: scrub(operation, secrets: []))

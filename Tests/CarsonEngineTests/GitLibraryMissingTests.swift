@@ -66,5 +66,8 @@ import Testing
     #expect(withLibrary.exited && withLibrary.status == 0 && withLibrary.output.contains("commit=\(sha)"), "\(withLibrary.output)")
     #expect(without.exited && without.status == 0, "\(without.output)")
     #expect(without.output.contains("commit=null"), "\(without.output)")
+    #expect(without.output.contains("WARNING: GIT_COMMIT, GIT_BRANCH and the changelog are not set"), "\(without.output)")
+    #expect(without.output.contains("libgit2 could not be loaded"), "\(without.output)")
+    #expect(!withLibrary.output.contains("WARNING"), "\(withLibrary.output)")
   }
 }
