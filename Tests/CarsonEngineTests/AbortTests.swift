@@ -14,12 +14,15 @@ import Testing
     }
   }
 
-  static let pipeline = """
+  /// `marker` is the long step's sleep: each test waits for and checks its own, since tests run
+  /// in parallel (a shared one let one test interrupt the other's run before it had started).
+  static func pipeline(sleep marker: String) -> String {
+    """
     pipeline {
       agent any
       stages {
         stage('Long') {
-          steps { sh 'sleep 31.5; echo never' }
+          steps { sh '\(marker); echo never' }
           post { aborted { echo 'stage aborted' } }
         }
         stage('After') { steps { echo 'must not run' } }
@@ -32,10 +35,11 @@ import Testing
       }
     }
     """
+  }
 
   @Test func abortStopsProcessesAndRunsPost() throws {
     let started = Date()
-    let run = try runPipeline(Self.pipeline, started: { run in
+    let run = try runPipeline(Self.pipeline(sleep: "sleep 31.5"), started: { run in
       DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { run.abort() }
     })
     #expect(run.result == .aborted)
@@ -72,7 +76,7 @@ import Testing
       return
     }
     let scratch = Scratch()
-    try Self.pipeline.write(toFile: scratch.workspace + "/Jenkinsfile", atomically: true, encoding: .utf8)
+    try Self.pipeline(sleep: "sleep 34.5").write(toFile: scratch.workspace + "/Jenkinsfile", atomically: true, encoding: .utf8)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = ["run", scratch.workspace + "/Jenkinsfile", "--log-format", "plain", "--events", scratch.path + "/events.jsonl",
@@ -83,7 +87,7 @@ import Testing
     try process.run()
     // Wait until the long step has started, then interrupt.
     let deadline = Date().addingTimeInterval(20)
-    while !processAlive("sleep 31.5"), Date() < deadline { usleep(20_000) }
+    while !processAlive("sleep 34.5"), Date() < deadline { usleep(20_000) }
     process.interrupt()
     process.waitUntilExit()
     let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -91,6 +95,6 @@ import Testing
     #expect(text.contains("pipeline aborted") && text.contains("cleanup ran"))
     let events = (try? String(contentsOfFile: scratch.path + "/events.jsonl", encoding: .utf8)) ?? ""
     #expect(events.contains(#""type":"run.finished""#) && events.contains(#""result":"ABORTED""#))
-    #expect(!processAlive("sleep 31.5"))
+    #expect(!processAlive("sleep 34.5"))
   }
 }

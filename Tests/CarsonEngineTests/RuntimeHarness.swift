@@ -242,12 +242,12 @@ func runCorpusFile(_ entry: JSONValue, check: JSONValue) throws -> RuntimeOutcom
   try text.write(toFile: repository + "/Jenkinsfile", atomically: true, encoding: .utf8)
   for (corpusFile, name) in setup["other_resources"]?.objectValue ?? [] {
     let data = try Data(contentsOf: root.appendingPathComponent(corpusFile))
-    FileManager.default.createFile(atPath: repository + "/" + (name.stringValue ?? corpusFile), contents: data)
+    try data.write(to: URL(fileURLWithPath: repository + "/" + (name.stringValue ?? corpusFile)))
   }
   for (name, content) in (setup["repo_files"]?.objectValue ?? []) + (harnessRepoFiles[file] ?? []) {
     let path = repository + "/" + name
     try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: path, contents: Data((content.stringValue ?? "").utf8))
+    try Data((content.stringValue ?? "").utf8).write(to: URL(fileURLWithPath: path))
   }
   try commitRepository(repository)
   let credentials = try harnessCredentials(scratch, inFolder: setup["in_folder"]?.boolValue == true)

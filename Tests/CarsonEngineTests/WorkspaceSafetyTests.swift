@@ -14,7 +14,7 @@ import Testing
 
   @Test func sourceDirectoryUsedAsWorkspaceIsKept() throws {
     let scratch = Scratch()
-    FileManager.default.createFile(atPath: scratch.workspace + "/precious.txt", contents: Data("mine".utf8))
+    #expect(FileManager.default.createFile(atPath: scratch.workspace + "/precious.txt", contents: Data("mine".utf8)))
     let run = try runPipeline(Self.pipeline, scratch: scratch)
     #expect(run.result == .success)
     #expect(FileManager.default.fileExists(atPath: scratch.workspace + "/precious.txt"))
@@ -27,7 +27,7 @@ import Testing
     let scratch = Scratch()
     let source = scratch.path + "/source"
     try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: scratch.workspace + "/leftover.txt", contents: Data("old".utf8))
+    #expect(FileManager.default.createFile(atPath: scratch.workspace + "/leftover.txt", contents: Data("old".utf8)))
     let run = try runPipeline(Self.pipeline, scratch: scratch, configure: { $0.sourceDirectory = source })
     #expect(run.result == .success)
     #expect(!FileManager.default.fileExists(atPath: scratch.workspace + "/leftover.txt"))
