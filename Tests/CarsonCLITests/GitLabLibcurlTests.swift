@@ -8,17 +8,11 @@ import Testing
   static let token = "glpat-CLI-libcurl-token-654"
   static let sha = "0123456789abcdef0123456789abcdef01234567"
 
-  struct Outcome {
-    var status: Int32
-    var output: String
-  }
-
   /// `carson run` of a one-echo pipeline reporting to `server`, with `libraryPath` as
   /// LD_LIBRARY_PATH when given.
-  func runCarson(_ server: FakeGitLabServer, libraryPath: String?) throws -> Outcome? {
-    let binary = SharedCorpus.repositoryRoot.appendingPathComponent(".build/debug/carson").path
-    guard FileManager.default.isExecutableFile(atPath: binary) else {
-      Issue.record("\(binary) is missing: build with `swift build --build-tests` first")
+  func runCarson(_ server: FakeGitLabServer, libraryPath: String?) throws -> DebugCarson.Outcome? {
+    guard DebugCarson.isBuilt else {
+      Issue.record(Comment(rawValue: DebugCarson.missingMessage))
       return nil
     }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("carson-libcurl-\(UUID().uuidString)")
@@ -27,23 +21,11 @@ import Testing
     let jenkinsfile = scratch.appendingPathComponent("Jenkinsfile").path
     try "pipeline {\n  agent any\n  stages {\n    stage('build') {\n      steps {\n        echo 'hi'\n      }\n    }\n  }\n}\n"
       .write(toFile: jenkinsfile, atomically: true, encoding: .utf8)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = [
-      "run", jenkinsfile, "--log-format", "plain", "--state-dir", scratch.appendingPathComponent("state").path,
-      "--gitlab-url", server.baseURL, "--gitlab-project", "42", "--env", "GIT_COMMIT=\(Self.sha)",
-    ]
-    var environment = ProcessInfo.processInfo.environment
-    environment["GITLAB_TOKEN"] = Self.token
-    environment["LD_LIBRARY_PATH"] = libraryPath
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return Outcome(status: process.terminationStatus, output: text)
+    return try DebugCarson.run(
+      [
+        "run", jenkinsfile, "--log-format", "plain", "--state-dir", scratch.appendingPathComponent("state").path,
+        "--gitlab-url", server.baseURL, "--gitlab-project", "42", "--env", "GIT_COMMIT=\(Self.sha)",
+      ], environment: ["GITLAB_TOKEN": Self.token, "LD_LIBRARY_PATH": libraryPath])
   }
 
   @Test func withLibcurlTheStatusesReachGitLab() throws {

@@ -10,26 +10,12 @@ import Testing
   static let missingLibrary = "/nonexistent/carson-test/libgit2.so.1.5"
 
   /// Runs `.build/debug/carson` with `arguments` in `directory`; `libgit2` overrides the library file.
-  func carson(_ arguments: [String], in directory: String, libgit2: String? = GitLibraryMissingTests.missingLibrary) throws -> (status: Int32, exited: Bool, output: String)? {
-    let binary = SharedCorpus.repositoryRoot.appendingPathComponent(".build/debug/carson").path
-    guard FileManager.default.isExecutableFile(atPath: binary) else {
-      Issue.record("\(binary) is missing: build with `swift build --build-tests` first")
+  func carson(_ arguments: [String], in directory: String, libgit2: String? = GitLibraryMissingTests.missingLibrary) throws -> DebugCarson.Outcome? {
+    guard DebugCarson.isBuilt else {
+      Issue.record(Comment(rawValue: DebugCarson.missingMessage))
       return nil
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    var environment = ProcessInfo.processInfo.environment
-    environment["CARSON_LIBGIT2"] = libgit2
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, process.terminationReason == .exit, text)
+    return try DebugCarson.run(arguments, in: directory, environment: ["CARSON_LIBGIT2": libgit2])
   }
 
   @Test func cloneFailsWithAnErrorNamingTheLibraryAndItsPackage() throws {

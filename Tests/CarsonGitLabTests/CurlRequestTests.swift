@@ -1,5 +1,6 @@
 import CCarsonCurl
 import CarsonHTTP
+import CarsonTestSupport
 import Foundation
 import Testing
 
@@ -90,7 +91,7 @@ import Testing
   }
 
   @Test func aRefusedConnectionFailsWithLibcurlsTextAndNoToken() throws {
-    let port = try Self.closedPort()
+    let port = try LoopbackSockets.closedPort()
     let result = request("http://127.0.0.1:\(port)/api/v4/x", headers: ["PRIVATE-TOKEN: \(Self.token)"]).send()
     guard case .failure(let failure) = result else {
       Issue.record("answered: \(result)")
@@ -103,7 +104,7 @@ import Testing
   }
 
   @Test func aListenerThatNeverAnswersTimesOutWithinTheTimeout() throws {
-    let (fd, port) = try Self.silentListener()
+    let (fd, port) = try LoopbackSockets.silentListener()
     defer { close(fd) }
     let started = Date()
     let result = request("http://127.0.0.1:\(port)/api/v4/x", headers: ["PRIVATE-TOKEN: \(Self.token)"], timeout: 0.5).send()
@@ -157,29 +158,5 @@ import Testing
     #expect(CurlRequest.milliseconds(0.5) == 500)
     #expect(CurlRequest.milliseconds(10) == 10_000)
     #expect(CurlRequest.milliseconds(.infinity) == Int(Int32.max))
-  }
-
-  /// A loopback port nothing listens on (bound, then closed).
-  static func closedPort() throws -> UInt16 {
-    let (fd, port) = try silentListener()
-    close(fd)
-    return port
-  }
-
-  /// A listening socket nobody accepts from: the kernel completes the handshake, then silence.
-  static func silentListener() throws -> (Int32, UInt16) {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-    }
-    guard bound && listen(fd, 8) == 0 else {
-      close(fd)
-      throw POSIXError(.EADDRNOTAVAIL)
-    }
-    return (fd, UInt16(bigEndian: address.sin_port))
   }
 }

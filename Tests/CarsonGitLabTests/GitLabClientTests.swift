@@ -103,7 +103,7 @@ let testSHA = "da1560886d4f094c3e6c9ef40349f7d38b5d27d7"
 /// What the libcurl transport adds: failures before any answer, mapped to GitLabAPIError.
 @Suite struct GitLabClientTransportTests {
   @Test func aRefusedConnectionIsUnreachableTransientAndWithoutTheToken() throws {
-    let port = try CurlRequestTests.closedPort()
+    let port = try LoopbackSockets.closedPort()
     let client = GitLabClient(baseURL: "http://127.0.0.1:\(port)", project: "42", token: testToken)
     #expect {
       try client.postCommitStatus(sha: testSHA, state: .pending, ref: nil, name: "jenkins", targetURL: nil, description: nil)

@@ -1,3 +1,4 @@
+import CarsonTestSupport
 import Foundation
 import Testing
 
@@ -127,18 +128,8 @@ import Testing
 /// Carson's sockets give up after the network timeout.
 @Suite(.serialized) struct SilentServerTests {
   @Test func aServerThatNeverAnswersIsAnErrorNotAHang() throws {
-    // A listening socket nobody accepts from: the kernel completes the handshake, then silence.
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let (fd, port) = try LoopbackSockets.silentListener()
     defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let listening = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-    }
-    try #require(listening && listen(fd, 8) == 0)
-    let port = UInt16(bigEndian: address.sin_port)
     let fixture = try GitFixture()
     defer { fixture.remove() }
     let previous = GitRepository.networkTimeout
