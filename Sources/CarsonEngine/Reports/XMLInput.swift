@@ -22,7 +22,7 @@ enum XMLInput {
       switch encoding.name.lowercased() {
       case "utf-8", "utf8", "us-ascii", "ascii": break
       case "iso-8859-1", "iso8859-1", "latin1", "latin-1":
-        bytes = raw.flatMap { $0 < 0x80 ? [$0] : [0xC0 | $0 >> 6, 0x80 | $0 & 0x3F] }
+        bytes = latin1ToUTF8(raw)
       default:
         throw error("unsupported encoding '\(encoding.name)'; only UTF-8 and ISO-8859-1 reports can be read", in: raw, from: start, at: encoding.offset)
       }
@@ -31,6 +31,21 @@ enum XMLInput {
       throw error(message, in: bytes, from: start, at: offset)
     }
     return (bytes, start)
+  }
+
+  /// ISO-8859-1 is the first 256 code points: bytes from 0x80 take two bytes in UTF-8.
+  private static func latin1ToUTF8(_ raw: [UInt8]) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(raw.count + raw.count / 8)
+    for byte in raw {
+      if byte < 0x80 {
+        bytes.append(byte)
+      } else {
+        bytes.append(0xC0 | byte >> 6)
+        bytes.append(0x80 | byte & 0x3F)
+      }
+    }
+    return bytes
   }
 
   static func error(_ message: String, in bytes: [UInt8], from start: Int, at offset: Int) -> XMLReadError {
