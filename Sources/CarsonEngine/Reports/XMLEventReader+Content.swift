@@ -5,16 +5,16 @@ extension XMLEventReader {
   mutating func readText() throws(XMLReadError) -> String? {
     if open.isEmpty {
       skipWhitespace()
-      guard position < bytes.count, bytes[position] != Byte.lessThan else { return nil }
+      guard position < bytes.count, bytes[position] != XMLByte.lessThan else { return nil }
       throw failure(rootSeen ? "extra content after the root element" : "expected '<' to start the root element but found \(found(at: position))", at: position)
     }
     var text: [UInt8] = []
-    while let byte = byte(at: position), byte != Byte.lessThan {
+    while let byte = byte(at: position), byte != XMLByte.lessThan {
       switch byte {
-      case Byte.ampersand:
+      case XMLByte.ampersand:
         try appendEntity(to: &text)
-      case Byte.carriageReturn:
-        if self.byte(at: position + 1) != Byte.lineFeed { text.append(Byte.lineFeed) }
+      case XMLByte.carriageReturn:
+        if self.byte(at: position + 1) != XMLByte.lineFeed { text.append(XMLByte.lineFeed) }
         position += 1
       default:
         text.append(byte)
@@ -29,8 +29,8 @@ extension XMLEventReader {
     let referenceStart = position
     let nameStart = position + 1
     var end = nameStart
-    while end < bytes.count, end - nameStart <= 32, bytes[end] != Byte.semicolon, !Byte.isWhitespace(bytes[end]), bytes[end] != Byte.lessThan { end += 1 }
-    guard end < bytes.count, bytes[end] == Byte.semicolon, end > nameStart else {
+    while end < bytes.count, end - nameStart <= 32, bytes[end] != XMLByte.semicolon, !XMLByte.isWhitespace(bytes[end]), bytes[end] != XMLByte.lessThan { end += 1 }
+    guard end < bytes.count, bytes[end] == XMLByte.semicolon, end > nameStart else {
       throw failure("'&' does not start an entity reference such as &amp; or &#38;", at: referenceStart)
     }
     let name = bytes[nameStart..<end]
@@ -42,7 +42,7 @@ extension XMLEventReader {
     case "amp": scalar = "&"
     case "quot": scalar = "\""
     case "apos": scalar = "'"
-    case let reference where name.first == Byte.hash:
+    case let reference where name.first == XMLByte.hash:
       let hexadecimal = reference.hasPrefix("#x")
       let digits = reference.dropFirst(hexadecimal ? 2 : 1)
       let value = digits.count <= 8 ? UInt32(digits, radix: hexadecimal ? 16 : 10) : nil
@@ -67,19 +67,19 @@ extension XMLEventReader {
   mutating func readCDATA() throws(XMLReadError) -> String {
     let sectionStart = position
     guard !open.isEmpty else { throw failure("a CDATA section outside the root element", at: sectionStart) }
-    let contentStart = position + Markup.cdataOpen.count
-    guard let end = find(Markup.cdataClose, from: contentStart) else {
+    let contentStart = position + XMLMarkup.cdataOpen.count
+    guard let end = find(XMLMarkup.cdataClose, from: contentStart) else {
       throw failure("the CDATA section is never closed with ']]>'; the file may be truncated", at: sectionStart)
     }
-    position = end + Markup.cdataClose.count
+    position = end + XMLMarkup.cdataClose.count
     return String(decoding: bytes[contentStart..<end], as: UTF8.self)
   }
 
   mutating func skipComment() throws(XMLReadError) {
-    guard let end = find(Markup.commentClose, from: position + Markup.commentOpen.count) else {
+    guard let end = find(XMLMarkup.commentClose, from: position + XMLMarkup.commentOpen.count) else {
       throw failure("the comment is never closed with '-->'; the file may be truncated", at: position)
     }
-    position = end + Markup.commentClose.count
+    position = end + XMLMarkup.commentClose.count
   }
 
   /// `<?target …?>`, including the XML declaration, which may only come first.
@@ -90,10 +90,10 @@ extension XMLEventReader {
     if target.lowercased() == "xml" && instructionStart != start {
       throw failure("the XML declaration <?xml …?> must be at the very start of the file", at: instructionStart)
     }
-    guard let end = find(Markup.processingInstructionClose, from: position) else {
+    guard let end = find(XMLMarkup.processingInstructionClose, from: position) else {
       throw failure("<?\(target) is never closed with '?>'; the file may be truncated", at: instructionStart)
     }
-    position = end + Markup.processingInstructionClose.count
+    position = end + XMLMarkup.processingInstructionClose.count
   }
 
   /// `<!DOCTYPE …>` with any internal subset, skipped unread: quoted strings, comments and
@@ -101,26 +101,26 @@ extension XMLEventReader {
   mutating func skipDoctype() throws(XMLReadError) {
     let doctypeStart = position
     if rootSeen { throw failure("a DOCTYPE after the root element", at: doctypeStart) }
-    var index = position + Markup.doctypeOpen.count
+    var index = position + XMLMarkup.doctypeOpen.count
     var inSubset = false
     while index < bytes.count {
       let byte = bytes[index]
-      if byte == Byte.doubleQuote || byte == Byte.singleQuote {
+      if byte == XMLByte.doubleQuote || byte == XMLByte.singleQuote {
         guard let close = bytes[(index + 1)...].firstIndex(of: byte) else { break }
         index = close + 1
-      } else if inSubset && matches(Markup.commentOpen, at: index) {
-        guard let close = find(Markup.commentClose, from: index + Markup.commentOpen.count) else { break }
-        index = close + Markup.commentClose.count
-      } else if inSubset && byte == Byte.lessThan && self.byte(at: index + 1) == Byte.question {
-        guard let close = find(Markup.processingInstructionClose, from: index + 2) else { break }
-        index = close + Markup.processingInstructionClose.count
-      } else if byte == Byte.openBracket && !inSubset {
+      } else if inSubset && matches(XMLMarkup.commentOpen, at: index) {
+        guard let close = find(XMLMarkup.commentClose, from: index + XMLMarkup.commentOpen.count) else { break }
+        index = close + XMLMarkup.commentClose.count
+      } else if inSubset && byte == XMLByte.lessThan && self.byte(at: index + 1) == XMLByte.question {
+        guard let close = find(XMLMarkup.processingInstructionClose, from: index + 2) else { break }
+        index = close + XMLMarkup.processingInstructionClose.count
+      } else if byte == XMLByte.openBracket && !inSubset {
         inSubset = true
         index += 1
-      } else if byte == Byte.closeBracket && inSubset {
+      } else if byte == XMLByte.closeBracket && inSubset {
         inSubset = false
         index += 1
-      } else if byte == Byte.greaterThan && !inSubset {
+      } else if byte == XMLByte.greaterThan && !inSubset {
         position = index + 1
         return
       } else {

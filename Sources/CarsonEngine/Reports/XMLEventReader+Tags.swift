@@ -12,12 +12,12 @@ extension XMLEventReader {
       switch byte(at: position) {
       case nil:
         throw failure("the file ends inside the start tag <\(name)>; it may be truncated", at: position)
-      case Byte.greaterThan:
+      case XMLByte.greaterThan:
         position += 1
         try openElement(name, at: tagStart)
         return .startElement(name: name, attributes: attributes)
-      case Byte.slash:
-        guard byte(at: position + 1) == Byte.greaterThan else {
+      case XMLByte.slash:
+        guard byte(at: position + 1) == XMLByte.greaterThan else {
           throw failure("expected '>' after '/' in <\(name)> but found \(found(at: position + 1))", at: position + 1)
         }
         position += 2
@@ -29,7 +29,7 @@ extension XMLEventReader {
         let attributeStart = position
         let attribute = try readName("an attribute name, '>' or '/>' in <\(name)>")
         skipWhitespace()
-        guard byte(at: position) == Byte.equals else {
+        guard byte(at: position) == XMLByte.equals else {
           throw failure("expected '=' after attribute \(attribute) in <\(name)> but found \(found(at: position))", at: position)
         }
         position += 1
@@ -48,7 +48,7 @@ extension XMLEventReader {
     position += 2
     let name = try readName("an element name after '</'")
     skipWhitespace()
-    guard byte(at: position) == Byte.greaterThan else {
+    guard byte(at: position) == XMLByte.greaterThan else {
       throw failure("expected '>' to end </\(name)> but found \(found(at: position))", at: position)
     }
     guard let element = open.last else {
@@ -89,7 +89,7 @@ extension XMLEventReader {
 
   /// A quoted value; tabs and line breaks become spaces, as XML normalises attribute values.
   mutating func readAttributeValue(_ attribute: String, in element: String) throws(XMLReadError) -> String {
-    guard let quote = byte(at: position), quote == Byte.doubleQuote || quote == Byte.singleQuote else {
+    guard let quote = byte(at: position), quote == XMLByte.doubleQuote || quote == XMLByte.singleQuote else {
       throw failure("expected a quoted value for attribute \(attribute) in <\(element)> but found \(found(at: position))", at: position)
     }
     let valueStart = position
@@ -97,20 +97,20 @@ extension XMLEventReader {
     var value: [UInt8] = []
     while true {
       guard let byte = byte(at: position) else {
-        throw failure("the value of attribute \(attribute) in <\(element)> is never closed with \(quote == Byte.doubleQuote ? "'\"'" : "\"'\""); the file may be truncated", at: valueStart)
+        throw failure("the value of attribute \(attribute) in <\(element)> is never closed with \(quote == XMLByte.doubleQuote ? "'\"'" : "\"'\""); the file may be truncated", at: valueStart)
       }
       switch byte {
       case quote:
         position += 1
         return String(decoding: value, as: UTF8.self)
-      case Byte.lessThan:
+      case XMLByte.lessThan:
         throw failure("'<' is not allowed in the value of attribute \(attribute) in <\(element)> (write &lt;)", at: position)
-      case Byte.ampersand:
+      case XMLByte.ampersand:
         try appendEntity(to: &value)
-      case Byte.carriageReturn where self.byte(at: position + 1) == Byte.lineFeed:
+      case XMLByte.carriageReturn where self.byte(at: position + 1) == XMLByte.lineFeed:
         position += 1
-      case Byte.tab, Byte.lineFeed, Byte.carriageReturn:
-        value.append(Byte.space)
+      case XMLByte.tab, XMLByte.lineFeed, XMLByte.carriageReturn:
+        value.append(XMLByte.space)
         position += 1
       default:
         value.append(byte)
@@ -122,7 +122,7 @@ extension XMLEventReader {
   @discardableResult
   mutating func skipWhitespace() -> Bool {
     let before = position
-    while let byte = byte(at: position), Byte.isWhitespace(byte) { position += 1 }
+    while let byte = byte(at: position), XMLByte.isWhitespace(byte) { position += 1 }
     return position > before
   }
 }

@@ -45,23 +45,23 @@ struct XMLEventReader {
       return .endElement(name: open.removeLast().name)
     }
     while position < bytes.count {
-      guard bytes[position] == Byte.lessThan else {
+      guard bytes[position] == XMLByte.lessThan else {
         if let text = try readText() { return .text(text) }
         continue
       }
       switch byte(at: position + 1) {
-      case Byte.question: try skipProcessingInstruction()
-      case Byte.exclamation:
-        if matches(Markup.commentOpen) {
+      case XMLByte.question: try skipProcessingInstruction()
+      case XMLByte.exclamation:
+        if matches(XMLMarkup.commentOpen) {
           try skipComment()
-        } else if matches(Markup.cdataOpen) {
+        } else if matches(XMLMarkup.cdataOpen) {
           return .text(try readCDATA())
-        } else if matches(Markup.doctypeOpen) {
+        } else if matches(XMLMarkup.doctypeOpen) {
           try skipDoctype()
         } else {
           throw failure("'<!' starts neither a comment, a CDATA section nor a DOCTYPE", at: position)
         }
-      case Byte.slash: return .endElement(name: try readEndTag())
+      case XMLByte.slash: return .endElement(name: try readEndTag())
       default: return try readStartTag()
       }
     }
@@ -112,7 +112,7 @@ struct XMLEventReader {
 }
 
 /// ASCII bytes the reader looks for.
-enum Byte {
+enum XMLByte {
   static let lessThan = UInt8(ascii: "<")
   static let greaterThan = UInt8(ascii: ">")
   static let question = UInt8(ascii: "?")
@@ -137,7 +137,7 @@ enum Byte {
 }
 
 /// The fixed strings that open and close markup.
-enum Markup {
+enum XMLMarkup {
   static let commentOpen = Array("<!--".utf8)
   static let commentClose = Array("-->".utf8)
   static let cdataOpen = Array("<![CDATA[".utf8)
