@@ -1,6 +1,5 @@
 import CarsonGroovy
 import Foundation
-import FoundationXML
 
 /// stash/unstash (kept for this run), archiveArtifacts (to the artifacts directory), junit.
 enum ArtifactSteps {
@@ -94,11 +93,11 @@ enum ArtifactSteps {
     var counts = JUnitCounts()
     for file in files {
       guard let data = FileManager.default.contents(atPath: step.context.directory + "/" + file) else { continue }
-      let reader = JUnitReader()
-      let parser = XMLParser(data: data)
-      parser.delegate = reader
-      guard parser.parse() else { throw StepFailure("Failed to read test report file \(file): \(parser.parserError.map { "\($0)" } ?? "invalid XML")") }
-      counts.add(reader.counts)
+      do {
+        counts.add(try JUnitReader.counts(ofReport: [UInt8](data)))
+      } catch {
+        throw StepFailure("Failed to read test report file \(file): \(error)")
+      }
     }
     step.context.log("Tests: \(counts.total), failures: \(counts.failures), errors: \(counts.errors), skipped: \(counts.skipped)")
     if counts.failures + counts.errors > 0 {
@@ -106,50 +105,6 @@ enum ArtifactSteps {
       step.markStage(.unstable)
     }
     return .object(TestSummaryObject(counts))
-  }
-}
-
-struct JUnitCounts {
-  var total = 0
-  var failures = 0
-  var errors = 0
-  var skipped = 0
-
-  mutating func add(_ other: JUnitCounts) {
-    total += other.total
-    failures += other.failures
-    errors += other.errors
-    skipped += other.skipped
-  }
-}
-
-/// Counts `<testcase>` elements and their `<failure>`, `<error>`, `<skipped>` children.
-final class JUnitReader: NSObject, XMLParserDelegate {
-  var counts = JUnitCounts()
-  private var inCase = false
-  private var caseOutcome: String?
-
-  func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-    switch element {
-    case "testcase":
-      inCase = true
-      caseOutcome = nil
-    case "failure", "error", "skipped":
-      if inCase && caseOutcome == nil { caseOutcome = element }
-    default: break
-    }
-  }
-
-  func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-    guard element == "testcase" else { return }
-    inCase = false
-    counts.total += 1
-    switch caseOutcome {
-    case "failure": counts.failures += 1
-    case "error": counts.errors += 1
-    case "skipped": counts.skipped += 1
-    default: break
-    }
   }
 }
 
