@@ -10,13 +10,14 @@ FUZZ_SECONDS ?= 600
 
 all: build
 
-# Debian packages the build and tests need, installed only when missing: libxml2 for
-# Foundation's XML parser (the junit step), git for checkout variables and changelogs,
-# docker.io and busybox-static for Docker agents and their test image, libgit2-dev (and pkg-config)
-# for repositories, libcurl4-openssl-dev for <curl/curl.h> (GitLab API; libcurl is loaded at run time),
-# openssh-server for the tests of git over SSH.
+# Debian packages the build and tests need, installed only when missing: libxml2 for the Swift
+# toolchain's own tools (swift-build links it; Carson no longer does), git for checkout variables
+# and changelogs, docker.io and busybox-static for Docker agents and their test image,
+# libgit2-dev for <git2.h> and libgit2 1.5 (loaded at run time), libcurl4-openssl-dev for
+# <curl/curl.h> (GitLab API; libcurl is loaded at run time), openssh-server for the tests of git
+# over SSH.
 # `bench` also wants GNU time for peak RSS.
-APT_PACKAGES := libxml2 git docker.io busybox-static libgit2-dev libcurl4-openssl-dev pkg-config openssh-server
+APT_PACKAGES := libxml2 git docker.io busybox-static libgit2-dev libcurl4-openssl-dev openssh-server
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
