@@ -3,10 +3,9 @@ import CarsonSyntax
 
 /// `textDocument/codeAction`: a quick fix for every fix-it of a diagnostic in the requested range.
 enum CodeActions {
-  static func response(_ result: LintResult, uri: String, range: SourceRange) -> JSONValue {
-    let source = result.source
+  static func response(_ diagnostics: [Diagnostic], in source: SourceFile, uri: String, range: SourceRange) -> JSONValue {
     var actions: [JSONValue] = []
-    for diagnostic in result.diagnostics where overlaps(diagnostic.range, range) {
+    for diagnostic in diagnostics where overlaps(diagnostic.range, range) {
       for fixIt in diagnostic.fixIts {
         let edit: JSONValue = .object([("range", source.lspRange(fixIt.range)), ("newText", .string(fixIt.replacement))])
         actions.append(

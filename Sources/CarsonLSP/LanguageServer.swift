@@ -29,12 +29,15 @@ public final class LanguageServer: @unchecked Sendable {
   private var state = State.uninitialized
   private var documents: [String: TextDocument] = [:]
   private let scheduler: DiagnosticsScheduler
+  private let published: PublishedDiagnostics
   /// Set when `exit` arrives: 0 after `shutdown`, 1 without (as LSP specifies).
   public private(set) var exitCode: Int32?
 
   public init(configuration: Configuration = Configuration(), send: @escaping @Sendable (JSONValue) -> Void) {
     self.configuration = configuration
     self.send = send
+    let published = PublishedDiagnostics()
+    self.published = published
     let check: DiagnosticsScheduler.Check
     if let custom = configuration.check {
       check = { source, _ in (custom(source), nil, nil) }
@@ -46,7 +49,8 @@ public final class LanguageServer: @unchecked Sendable {
     }
     scheduler = DiagnosticsScheduler(
       delaySeconds: configuration.diagnosticsDelaySeconds, check: check,
-      publish: { uri, version, source, diagnostics in
+      publish: { [published] uri, version, source, diagnostics in
+        published.record(uri: uri, version: version, diagnostics)
         send(
           JSONRPC.notification(
             "textDocument/publishDiagnostics", DiagnosticConversion.publishParams(uri: uri, version: version, source: source, diagnostics: diagnostics)))
@@ -109,9 +113,8 @@ public final class LanguageServer: @unchecked Sendable {
       defer { documents[document.uri] = document }
       return DocumentSymbols.response(document.lint())
     case "textDocument/foldingRange":
-      var document = try openDocument(params)
-      defer { documents[document.uri] = document }
-      return FoldingRanges.response(document.lint().tree)
+      let document = try openDocument(params)
+      return FoldingRanges.response(Lexer.tokenize(document.source.bytes).tokens, in: document.source)
     case "textDocument/hover":
       let (document, offset) = try documentPosition(params)
       return Hover.response(document.source, tokens: Lexer.tokenize(document.source.bytes).tokens, offset: offset)
@@ -127,7 +130,10 @@ public final class LanguageServer: @unchecked Sendable {
       guard let range = document.source.byteRange(ofRange: params?["range"]) else {
         throw ResponseError(.invalidParams, "codeAction needs a range")
       }
-      return CodeActions.response(document.lint(), uri: document.uri, range: range)
+      // The diagnostics published for this version when there are some (the editor asks for
+      // actions on what it shows); a whole check otherwise.
+      let diagnostics = published.diagnostics(uri: document.uri, version: document.version) ?? document.lint().diagnostics
+      return CodeActions.response(diagnostics, in: document.source, uri: document.uri, range: range)
     case "textDocument/formatting":
       let document = try openDocument(params)
       guard let format = configuration.format else {
@@ -209,5 +215,25 @@ public final class LanguageServer: @unchecked Sendable {
   /// `window/logMessage` (type 1, error): the editor's log shows what the server could not do.
   private func log(_ message: String) {
     send(JSONRPC.notification("window/logMessage", .object([("type", .integer(1)), ("message", .string(message))])))
+  }
+}
+
+/// The diagnostics last published for each document, by version: written by the diagnostics
+/// thread, read by requests.
+final class PublishedDiagnostics: @unchecked Sendable {
+  private let lock = NSLock()
+  private var latest: [String: (version: Int, diagnostics: [Diagnostic])] = [:]
+
+  func record(uri: String, version: Int?, _ diagnostics: [Diagnostic]) {
+    lock.lock()
+    defer { lock.unlock() }
+    if let version { latest[uri] = (version, diagnostics) } else { latest[uri] = nil }
+  }
+
+  func diagnostics(uri: String, version: Int) -> [Diagnostic]? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let entry = latest[uri], entry.version == version else { return nil }
+    return entry.diagnostics
   }
 }

@@ -199,6 +199,22 @@ let samplePipeline = """
     #expect(none == .array([]))
   }
 
+  /// Actions are offered for what the editor shows: the published diagnostics of the version
+  /// (a check that is not `carson lint`'s makes that visible), not a check of its own.
+  @Test func quickFixesComeFromThePublishedDiagnostics() throws {
+    var configuration = LanguageServer.Configuration()
+    configuration.check = { _ in
+      [Diagnostic(.unknownStep, "published only", at: SourceRange(0, 8), fixIts: [Diagnostic.FixIt(title: "Rename", range: SourceRange(0, 8), replacement: "renamed")])]
+    }
+    let harness = ServerHarness(configuration: configuration)
+    harness.open("file:///p", "pipeline { }\n")
+    #expect(harness.diagnostics(uri: "file:///p", version: 1) != nil)
+    let actions = harness.result(
+      "textDocument/codeAction",
+      .object([("textDocument", .object([("uri", .string("file:///p"))])), ("range", ServerHarness.range(0, 2, 0, 2)), ("context", .object([]))]))
+    #expect(actions.arrayValue?.compactMap { $0["title"]?.stringValue } == ["Rename"])
+  }
+
   @Test func foldingRangesForBlocks() {
     let harness = ServerHarness()
     harness.open("file:///f", samplePipeline)
