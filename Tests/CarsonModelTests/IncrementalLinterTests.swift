@@ -179,4 +179,64 @@ import Testing
     #expect(mismatches == [], "\(mismatches.count) edits differ:\n\(mismatches.prefix(30).joined(separator: "\n"))")
     #expect(paths.stage > paths.whole, "most edits inside a stage should re-check that stage only")
   }
+
+  /// Typing sessions: seeded random walks of edits anywhere in a file (mostly inside stages),
+  /// each version checked from the one before as the server does, breaking the syntax and
+  /// often taking the breaking edits back. Every version must give the whole check's diagnostics.
+  @Test func randomEditSessionsGiveTheWholeChecksDiagnostics() throws {
+    let files = SharedCorpus.allJenkinsfiles
+    guard !files.isEmpty else {
+      print(SharedCorpus.skipMessage("incremental check, random edit sessions"))
+      return
+    }
+    let snippets = [
+      " ", "x", "'", "\"", "(", ")", "{", "}", "\n", "echo 'a'\n", "stage('z') { steps { echo 1 } }\n", "//", "/*", "*/", "$", "${",
+      "steps { sh 'make' }\n", "é",
+    ]
+    var random = SplitMix64(state: 0x5EED)
+    var mismatches: [String] = []
+    var paths = (stage: 0, whole: 0, unchanged: 0)
+    for file in files.enumerated().filter({ $0.offset % 6 == 0 }).map(\.element) {
+      guard var bytes = SharedCorpus.read(file) else { continue }
+      var previous = IncrementalLinter.check(SourceFile(path: file, bytes: bytes), previous: nil).version
+      guard previous != nil else { continue }
+      var undoTo: [UInt8]?
+      for step in 0..<30 {
+        let stages = Linter.check(SourceFile(path: file, bytes: bytes)).pipeline?.stages?.stages ?? []
+        // Three edits in four inside a stage, the rest anywhere.
+        let offset: Int
+        if let stage = stages.isEmpty ? nil : stages[Int(random.next() % UInt64(stages.count))], random.next() % 4 != 0, stage.range.length > 2 {
+          offset = Int(stage.range.start) + 1 + Int(random.next() % UInt64(stage.range.length - 2))
+        } else {
+          offset = Int(random.next() % UInt64(bytes.count + 1))
+        }
+        let before = bytes
+        if let undo = undoTo, random.next() % 3 == 0 {
+          bytes = undo  // the user takes a broken edit back
+        } else if random.next() % 3 == 0 {
+          let count = min(bytes.count - offset, 1 + Int(random.next() % 5))
+          bytes.removeSubrange(offset..<offset + count)
+        } else {
+          bytes.insert(contentsOf: Array(snippets[Int(random.next() % UInt64(snippets.count))].utf8), at: offset)
+        }
+        let source = SourceFile(path: file, bytes: bytes)
+        let outcome = IncrementalLinter.check(source, previous: previous)
+        switch outcome.path {
+        case .stage: paths.stage += 1
+        case .whole: paths.whole += 1
+        case .unchanged: paths.unchanged += 1
+        }
+        if outcome.diagnostics != Linter.check(source).diagnostics {
+          mismatches.append("\(file): step \(step) at \(offset)")
+          break
+        }
+        previous = outcome.version
+        undoTo = outcome.diagnostics.contains { $0.id.rawValue.hasPrefix("syntax-") } ? (undoTo ?? before) : nil
+      }
+    }
+    print("incremental sessions: \(paths.stage) one-stage, \(paths.whole) whole, \(paths.unchanged) unchanged")
+    #expect(mismatches == [], "\(mismatches.count) sessions differ:\n\(mismatches.prefix(20).joined(separator: "\n"))")
+    #expect(paths.stage > 300 && paths.unchanged > 50, "both reuse paths must be exercised")
+  }
 }
+
