@@ -58,7 +58,7 @@ let package = Package(
       name: "CarsonCLI",
       dependencies: [
         "CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport", "CarsonDocker", "CarsonGit", "CarsonGitLab", "CarsonHTTP",
-        "CarsonFormat", "CarsonLSP",
+        "CarsonFormat", "CarsonLSP", "CarsonHashing",
       ]),
     .executableTarget(name: "carson", dependencies: ["CarsonCLI"]),
     .executableTarget(

@@ -3,14 +3,14 @@ import CarsonSyntax
 
 /// `carson lint`: checks files and reports every problem, in the chosen format.
 enum LintCommand {
-  static let formats = ["text", "json", "gcc", "jenkins", "sarif"]
+  static let formats = ["text", "json", "gcc", "jenkins", "sarif", "codequality"]
 
   static let spec = CommandSpec(
     name: "lint",
     summary: "Check Jenkinsfiles and report problems with Jenkins' own messages.",
     usage: "[--format FORMAT] [--strict] [--tool TYPE=NAME ...] [PATH ...]",
     options: [
-      OptionSpec(["--format", "-f"], value: "FORMAT", allowed: formats, help: "Output format: text (default), json, gcc, jenkins or sarif."),
+      OptionSpec(["--format", "-f"], value: "FORMAT", allowed: formats, help: "Output format: text (default), json, gcc, jenkins, sarif or codequality (GitLab)."),
       OptionSpec(["--strict"], help: "Also warn about unknown steps; warnings then fail the check."),
       ToolOption.spec,
     ],
@@ -47,6 +47,7 @@ enum LintCommand {
     case "gcc": output = DiagnosticRendering.gcc(results)
     case "jenkins": output = DiagnosticRendering.jenkins(results, strict: strict)
     case "sarif": output = DiagnosticRendering.sarif(results)
+    case "codequality": output = DiagnosticRendering.codeQuality(results)
     default: output = DiagnosticRendering.text(results)
     }
     io.stdout.write(output)

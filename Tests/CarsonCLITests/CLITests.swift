@@ -76,7 +76,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
   @Test func invalidOptionValuesAreMisuse() {
     let run = carson(["lint", "--format", "xml"])
     #expect(run.code == 64)
-    #expect(run.stderr.contains("invalid value 'xml' for '--format'; expected one of: text, json, gcc, jenkins, sarif"))
+    #expect(run.stderr.contains("invalid value 'xml' for '--format'; expected one of: text, json, gcc, jenkins, sarif, codequality"))
     #expect(carson(["lint", "--format"]).code == 64)
     #expect(carson(["lint", "--tool", "nonsense"]).code == 64)
     #expect(carson(["parse", "a", "b"]).code == 64)
@@ -148,7 +148,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
   // MARK: Formats
 
   @Test func everyFormatMatchesItsGolden() throws {
-    for format in ["text", "gcc", "jenkins", "json", "sarif"] {
+    for format in ["text", "gcc", "jenkins", "json", "sarif", "codequality"] {
       let run = carson(["lint", "--format", format, "fixtures/demo/broken.Jenkinsfile"])
       #expect(run.code == 1)
       try expectGolden(run.stdout, "broken.\(format)")
@@ -178,6 +178,36 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
       #expect(ruleIDs.contains(result["ruleId"]?.stringValue ?? ""))
       #expect(result["locations"]?[0]?["physicalLocation"]?["region"]?["startLine"]?.intValue != nil)
     }
+  }
+
+  /// GitLab's Code Quality report: one issue per diagnostic, relative paths, fingerprints that
+  /// are unique and do not change when lines are added above (GitLab compares a merge request's
+  /// issues with its target's by fingerprint).
+  @Test func codeQualityIsGitLabsReportWithStableFingerprints() throws {
+    let broken = try String(contentsOfFile: SharedCorpus.repositoryRoot.appendingPathComponent("fixtures/demo/broken.Jenkinsfile").path, encoding: .utf8)
+    let run = carson(["lint", "--format", "codequality", "./fixtures/demo/broken.Jenkinsfile"])
+    #expect(run.code == 1)
+    let issues = try #require(try JSONValue.parse(run.stdout).arrayValue)
+    #expect(issues.count == 7)
+    for issue in issues {
+      #expect(issue.objectValue?.map(\.0) == ["description", "check_name", "fingerprint", "severity", "location"])
+      #expect(issue["location"]?["path"]?.stringValue == "fixtures/demo/broken.Jenkinsfile")
+      #expect(issue["severity"]?.stringValue == "critical")
+    }
+    let duplicate = try #require(issues.first { $0["check_name"]?.stringValue == "validate-duplicate-stage-name" })
+    #expect(duplicate["location"]?["lines"]?["begin"] == .integer(11))
+    let fingerprints = issues.compactMap { $0["fingerprint"]?.stringValue }
+    #expect(Set(fingerprints).count == issues.count)
+    // The same file, two lines longer at the top, in a directory of its own: same fingerprints.
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("carson-codequality-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory.appendingPathComponent("fixtures/demo"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try ("// a comment\n// and another\n" + broken).write(
+      to: directory.appendingPathComponent("fixtures/demo/broken.Jenkinsfile"), atomically: true, encoding: .utf8)
+    let shifted = carson(["lint", "--format", "codequality", "fixtures/demo/broken.Jenkinsfile"], in: directory.path)
+    let shiftedIssues = try JSONValue.parse(shifted.stdout).arrayValue ?? []
+    #expect(shiftedIssues.map { $0["location"]?["lines"]?["begin"]?.intValue.map { $0 - 2 } } == issues.map { $0["location"]?["lines"]?["begin"]?.intValue })
+    #expect(shiftedIssues.compactMap { $0["fingerprint"]?.stringValue } == fingerprints)
   }
 
   @Test func fixItsAreShownForMisspeltNames() throws {

@@ -21,7 +21,7 @@ import Testing
     "CarsonModel": ["CarsonSyntax"],
     "CarsonCLI": [
       "CarsonSyntax", "CarsonModel", "CarsonEngine", "CarsonReport", "CarsonDocker", "CarsonGit", "CarsonGitLab", "CarsonHTTP",
-      "CarsonFormat", "CarsonLSP",
+      "CarsonFormat", "CarsonLSP", "CarsonHashing",
     ],
     "carson": ["CarsonCLI"],
     "CarsonBench": ["CarsonSyntax", "CarsonModel", "CarsonExec", "CarsonGit", "CarsonLSP", "CarsonHTTP"],
