@@ -23,6 +23,8 @@ enum RunCommand {
       OptionSpec(["--job-name"], value: "NAME", help: "JOB_NAME, and the job whose previous result changed/fixed/regression compare with (default: the workspace's name)."),
       OptionSpec(["--credentials"], value: "FILE", help: "Credentials by id, a JSON file (docs/credentials.md)."),
       OptionSpec(["--stage"], value: "NAME", repeatable: true, help: "Run only this stage (and what contains it); others are reported as skipped."),
+      OptionSpec(["--skip-stage"], value: "NAME", repeatable: true, help: "Skip this stage (and what it contains)."),
+      OptionSpec(["--from-stage"], value: "NAME", help: "Skip the stages written before this one (not those containing it)."),
       OptionSpec(["--input"], value: "approve|abort|FILE", help: "Answers for input steps (default: ask on a terminal, abort otherwise)."),
       OptionSpec(["--log-format"], value: "FORMAT", allowed: LogFormat.allCases.map(\.rawValue), help: "console (default on a terminal), plain, jenkins or json."),
       OptionSpec(["--events"], value: "FILE", help: "Also write the event stream as JSON lines to FILE."),

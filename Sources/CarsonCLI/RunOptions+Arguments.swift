@@ -48,6 +48,8 @@ extension RunCommand {
     if let file = arguments.value("--tools") { options.tools = try loadTools(try readJSON(file, io)) }
     options.libraries = try libraryDefinitions(arguments, io)
     options.onlyStages = arguments.all("--stage")
+    options.skipStages = arguments.all("--skip-stage")
+    options.fromStage = arguments.value("--from-stage")
     switch arguments.value("--input") {
     case nil: options.input = .none
     case "approve"?: options.input = .approveAll

@@ -64,7 +64,8 @@ public enum StageStatus: String, Sendable {
   }
 }
 
-/// Why a stage did not run (Jenkins' `SkippedStageReason`, plus `--stage`).
+/// Why a stage did not run (Jenkins' `SkippedStageReason`, plus `user` for `--stage`,
+/// `--skip-stage` and `--from-stage`, which log their own lines: `StageSelection`).
 public enum SkipReason: String, Sendable {
   case when
   case earlierFailure = "earlier-failure"

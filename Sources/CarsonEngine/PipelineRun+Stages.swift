@@ -23,22 +23,11 @@ extension PipelineRun {
     if let failure { throw failure }
   }
 
-  /// Whether `--stage` leaves this stage out (it runs when it, an ancestor or a descendant is named).
-  func deselected(_ stage: Stage, _ context: BranchContext) -> Bool {
-    guard !options.onlyStages.isEmpty else { return false }
-    if context.path.contains(where: options.onlyStages.contains) { return false }
-    func named(_ s: Stage) -> Bool {
-      options.onlyStages.contains(s.name) || (s.stages?.stages ?? []).contains(where: named)
-        || (s.parallel?.stages ?? []).contains(where: named) || (s.matrix?.stages?.stages ?? []).contains(where: named)
-    }
-    return !named(stage)
-  }
-
   /// Reports a stage (and everything in it) as skipped.
-  func skip(_ stage: Stage, _ context: BranchContext, _ reason: SkipReason, branch: Bool = false) {
+  func skip(_ stage: Stage, _ context: BranchContext, _ reason: SkipReason, branch: Bool = false, message: String? = nil) {
     let path = context.path + [stage.name]
     hub.emit(.stageStarted(stage: stage.name, path: path, branch: branch))
-    hub.emit(.log(path: path, stream: .carson, text: reason.message(stage.name)))
+    hub.emit(.log(path: path, stream: .carson, text: message ?? reason.message(stage.name)))
     let inner = context.derived()
     inner.path = path
     skipChildren(stage, inner, reason)
@@ -59,8 +48,8 @@ extension PipelineRun {
   }
 
   func runStage(_ stage: Stage, _ parent: BranchContext, branch: Bool = false) throws {
-    if deselected(stage, parent) {
-      skip(stage, parent, .user, branch: branch)
+    if let message = selection.deselection(stage, path: parent.path + [stage.name]) {
+      skip(stage, parent, .user, branch: branch, message: message)
       return
     }
     let context = parent.derived()

@@ -14,6 +14,8 @@ public final class PipelineRun: @unchecked Sendable {
   public let lint: LintResult
   public let pipeline: Pipeline
   public let options: RunOptions
+  /// What `--stage`, `--skip-stage` and `--from-stage` leave out.
+  let selection: StageSelection
   let hub: EventHub
   let build = BuildState()
   let root = CancellationScope()
@@ -54,6 +56,7 @@ public final class PipelineRun: @unchecked Sendable {
     self.lint = lint
     self.pipeline = pipeline
     self.options = options
+    self.selection = try StageSelection(pipeline, options: options)
     self.hub = EventHub(sinks: sinks, masker: SecretMasker(), dryRun: options.dryRun)
     self.stateStore = JobStateStore(directory: options.stateDirectory, environment: options.processEnvironment)
     self.previous = stateStore.load(options.jobName)

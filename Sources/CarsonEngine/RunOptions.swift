@@ -22,6 +22,10 @@ public struct RunOptions: Sendable {
   public var credentials: CredentialStore = CredentialStore()
   /// `--stage NAME`: run only these stages (and what contains them).
   public var onlyStages: [String] = []
+  /// `--skip-stage NAME`: leave these stages (and what they contain) out.
+  public var skipStages: [String] = []
+  /// `--from-stage NAME`: leave out the stages written before this one (not those containing it).
+  public var fromStage: String?
   public var input: InputAnswers = .none
   public var dryRun = false
   /// `--mock 'PATTERN=OUTPUT'`: in a dry run, `sh` scripts matching PATTERN return OUTPUT.
