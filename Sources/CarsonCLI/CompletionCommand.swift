@@ -100,10 +100,11 @@ enum CompletionScript {
   /// The specs' commands plus `help COMMAND`, in the order the overview lists them.
   static func entries(_ commands: [CommandSpec]) -> [Entry] {
     var entries = commands.map { spec in
-      Entry(
+      let positionals = spec.positionalValues.map { Values(words: $0) } ?? Values(files: .any)
+      return Entry(
         name: spec.name, summary: spec.summary, options: spec.options + [helpOption],
         positionalName: spec.positionals.first?.name ?? "ARGUMENT",
-        positionals: spec.maxPositionals == 0 ? nil : Values(words: spec.positionalValues ?? [], files: spec.positionalValues == nil ? .any : nil))
+        positionals: spec.maxPositionals == 0 ? nil : positionals)
     }
     entries.append(
       Entry(

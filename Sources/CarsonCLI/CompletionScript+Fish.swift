@@ -45,6 +45,7 @@ extension CompletionScript {
   private static func fishValues(_ values: Values) -> String {
     let directories = values.files == .directories ? ["(__fish_complete_directories)"] : []
     let arguments = directories + values.words.map(fishQuote)
-    return (values.files == .any ? " -F" : " -f") + (arguments.isEmpty ? "" : " -a " + fishQuote(arguments.joined(separator: " ")))
+    return (values.files == .any ? " -F" : " -f")
+      + (arguments.isEmpty ? "" : " -a " + fishQuote(arguments.joined(separator: " ")))
   }
 }

@@ -16,7 +16,9 @@ extension CompletionScript {
     }
     out += "  )\n  _arguments -C : \\\n"
     for option in topLevelOptions {
-      for name in option.names { out += "    " + shellQuote("(- *)" + name + "[" + zshEscape(option.help, "]") + "]") + " \\\n" }
+      for name in option.names {
+        out += "    " + shellQuote("(- *)" + name + "[" + zshEscape(option.help, "]") + "]") + " \\\n"
+      }
     }
     out += """
           '1:command:->command' \\
@@ -60,7 +62,8 @@ extension CompletionScript {
     return option.names.map { name in
       guard let valueName = option.valueName else { return prefix + name + description }
       let equals = name.hasPrefix("--") ? "=" : ""
-      return prefix + name + equals + description + ":" + zshEscape(valueName, ":") + ":" + zshAction(Values(option: option))
+      return prefix + name + equals + description + ":" + zshEscape(valueName, ":") + ":"
+        + zshAction(Values(option: option))
     }
   }
 
@@ -75,7 +78,8 @@ extension CompletionScript {
     case (true, nil): return " "
     case (true, let files?): return files
     case (false, nil): return "(" + values.words.map { zshEscape($0, nil) }.joined(separator: " ") + ")"
-    case (false, let files?): return "{compadd -- " + values.words.map(shellQuote).joined(separator: " ") + "; " + files + "}"
+    case (false, let files?):
+      return "{compadd -- " + values.words.map(shellQuote).joined(separator: " ") + "; " + files + "}"
     }
   }
 

@@ -1,6 +1,7 @@
-@testable import CarsonCLI
 import Foundation
 import Testing
+
+@testable import CarsonCLI
 
 /// `carson completion`: the generated scripts are loaded into real shells, which are asked for
 /// completions the way they ask when TAB is pressed; the answers are compared with the specs.
@@ -86,7 +87,8 @@ import Testing
     ], maxPositionals: 0)
 
   @Test func bashQuotesWhatItEmits() throws {
-    let shell = try ShellSession(script: CompletionScript.script(for: .bash, commands: [Self.awkwardSpec]), file: "carson.bash")
+    let shell = try ShellSession(
+      script: CompletionScript.script(for: .bash, commands: [Self.awkwardSpec]), file: "carson.bash")
     #expect(try shell.bash(["carson", "odd", "--pick", ""]) == ["it's", "a b", "$(touch pwned)", #"back\slash"#])
     #expect(try shell.bash(["carson", "odd", "--pick", "it"]) == ["it's"])
     #expect(!FileManager.default.fileExists(atPath: shell.directory.appendingPathComponent("pwned").path))
@@ -94,7 +96,8 @@ import Testing
 
   // MARK: - zsh
 
-  @Test(.enabled(if: ShellSession.has("zsh"), "zsh is not installed (make deps installs it): zsh completion NOT checked"))
+  @Test(
+    .enabled(if: ShellSession.has("zsh"), "zsh is not installed (make deps installs it): zsh completion NOT checked"))
   func zshScriptParsesAndCompletes() throws {
     let shell = try ShellSession(script: carson(["completion", "zsh"]).stdout, file: "_carson")
     #expect(try shell.run(["zsh", "-n", shell.scriptPath]).status == 0)
@@ -110,7 +113,8 @@ import Testing
 
   @Test(.enabled(if: ShellSession.has("zsh"), "zsh is not installed (make deps installs it): zsh quoting NOT checked"))
   func zshQuotesWhatItEmits() throws {
-    let shell = try ShellSession(script: CompletionScript.script(for: .zsh, commands: [Self.awkwardSpec]), file: "_carson")
+    let shell = try ShellSession(
+      script: CompletionScript.script(for: .zsh, commands: [Self.awkwardSpec]), file: "_carson")
     #expect(try shell.run(["zsh", "-n", shell.scriptPath]).status == 0)
     #expect(Set(try shell.zsh("carson odd --pick ")) == ["it's", "a b", "$(touch pwned)", #"back\slash"#])
     #expect(!FileManager.default.fileExists(atPath: shell.directory.appendingPathComponent("pwned").path))
@@ -118,7 +122,9 @@ import Testing
 
   // MARK: - fish
 
-  @Test(.enabled(if: ShellSession.has("fish"), "fish is not installed (make deps installs it): fish completion NOT checked"))
+  @Test(
+    .enabled(if: ShellSession.has("fish"), "fish is not installed (make deps installs it): fish completion NOT checked")
+  )
   func fishScriptParsesAndCompletes() throws {
     let shell = try ShellSession(script: carson(["completion", "fish"]).stdout, file: "carson.fish")
     #expect(try shell.run(["fish", "--no-execute", shell.scriptPath]).status == 0)
@@ -134,9 +140,11 @@ import Testing
     #expect(try shell.fish("carson help l") == ["lint", "lsp"])
   }
 
-  @Test(.enabled(if: ShellSession.has("fish"), "fish is not installed (make deps installs it): fish quoting NOT checked"))
+  @Test(
+    .enabled(if: ShellSession.has("fish"), "fish is not installed (make deps installs it): fish quoting NOT checked"))
   func fishQuotesWhatItEmits() throws {
-    let shell = try ShellSession(script: CompletionScript.script(for: .fish, commands: [Self.awkwardSpec]), file: "carson.fish")
+    let shell = try ShellSession(
+      script: CompletionScript.script(for: .fish, commands: [Self.awkwardSpec]), file: "carson.fish")
     #expect(try shell.run(["fish", "--no-execute", shell.scriptPath]).status == 0)
     #expect(Set(try shell.fish("carson odd --pick ")) == ["it's", "a b", "$(touch pwned)", #"back\slash"#])
     #expect(!FileManager.default.fileExists(atPath: shell.directory.appendingPathComponent("pwned").path))

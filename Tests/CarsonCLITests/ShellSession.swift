@@ -59,7 +59,9 @@ struct ShellSession {
 
   private func succeeding(_ arguments: [String]) throws -> String {
     let result = try run(arguments)
-    guard result.status == 0 else { throw Failure(description: "\(arguments[0]) exited with \(result.status): \(result.stderr)") }
+    guard result.status == 0 else {
+      throw Failure(description: "\(arguments[0]) exited with \(result.status): \(result.stderr)")
+    }
     return result.stdout
   }
 
@@ -77,7 +79,9 @@ struct ShellSession {
 
   /// What fish offers for `line` (its `complete -C`), without the descriptions.
   func fish(_ line: String) throws -> [String] {
-    let output = try succeeding(["fish", "--no-config", "-c", "source $argv[1]; complete -C $argv[2]", scriptPath, line])
+    let output = try succeeding([
+      "fish", "--no-config", "-c", "source $argv[1]; complete -C $argv[2]", scriptPath, line,
+    ])
     return output.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
   }
 
