@@ -2,7 +2,8 @@ import Foundation
 
 /// A temporary directory holding one completion script, in which real shells (without any
 /// user configuration) are asked what they would complete. Test code, so it may use Process.
-struct ShellSession {
+/// The directory is removed with the session.
+final class ShellSession {
   let directory: URL
   let scriptPath: String
 
@@ -11,6 +12,10 @@ struct ShellSession {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     scriptPath = directory.appendingPathComponent(file).path
     try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: directory)
   }
 
   static func has(_ program: String) -> Bool {
