@@ -32,11 +32,13 @@ public struct CommandSpec: Sendable {
   /// Name and help of positional arguments, for the help screen.
   public var positionals: [(name: String, help: String)]
   public var maxPositionals: Int?
+  /// The words a positional argument can be, for shell completion; nil means file names.
+  public var positionalValues: [String]?
   public var discussion: String?
 
   public init(
     name: String, summary: String, usage: String, options: [OptionSpec], positionals: [(name: String, help: String)] = [],
-    maxPositionals: Int? = nil, discussion: String? = nil
+    maxPositionals: Int? = nil, positionalValues: [String]? = nil, discussion: String? = nil
   ) {
     self.name = name
     self.summary = summary
@@ -44,6 +46,7 @@ public struct CommandSpec: Sendable {
     self.options = options
     self.positionals = positionals
     self.maxPositionals = maxPositionals
+    self.positionalValues = positionalValues
     self.discussion = discussion
   }
 }

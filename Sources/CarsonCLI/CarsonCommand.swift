@@ -10,6 +10,7 @@ public enum CarsonCommand {
     (CleanupCommand.spec, CleanupCommand.run),
     (LSPCommand.spec, LSPCommand.run),
     (ServeValidateCommand.spec, ServeValidateCommand.run),
+    (CompletionCommand.spec, CompletionCommand.run),
   ]
 
   static var overview: String {

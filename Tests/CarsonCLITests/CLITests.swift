@@ -46,6 +46,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     try expectGolden(carson(["lsp", "--help"]).stdout, "help-lsp.txt")
     try expectGolden(carson(["fmt", "--help"]).stdout, "help-fmt.txt")
     try expectGolden(carson(["serve-validate", "--help"]).stdout, "help-serve-validate.txt")
+    try expectGolden(carson(["completion", "--help"]).stdout, "help-completion.txt")
     #expect(carson(["help", "lint"]).stdout == carson(["lint", "-h"]).stdout)
   }
 
