@@ -16,7 +16,8 @@ enum CleanupCommand {
     discussion: """
       Every container Carson starts carries the labels carson.run, carson.job, carson.stage and
       carson.pid. A run removes its containers when it ends, also on failure and abort; only a
-      run killed outright (SIGKILL, a crash) leaves them. Exit status: 0 done, 2 Docker error.
+      run killed outright (SIGKILL, a crash) leaves them, or one with --keep-failed-containers.
+      Exit status: 0 done, 2 Docker error.
       """)
 
   static func run(_ arguments: ParsedArguments, _ io: CommandIO) -> ExitCode {

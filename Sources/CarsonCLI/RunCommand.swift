@@ -37,6 +37,7 @@ enum RunCommand {
       OptionSpec(["--artifacts"], value: "DIR", help: "Where archiveArtifacts copies to (default: .carson/artifacts/JOB/BUILD)."),
       OptionSpec(["--state-dir"], value: "DIR", help: "Where previous results and build numbers are kept (default: $XDG_STATE_HOME/carson or ~/.local/state/carson)."),
       OptionSpec(["--no-shim"], help: "Run each step in a Docker agent with its own docker exec, without Carson's shell server."),
+      OptionSpec(["--keep-failed-containers"], help: "Leave the Docker container of failed steps running to look into ('carson cleanup' removes it)."),
       OptionSpec(["--cause"], value: "CAUSE", help: "Why the build started, for when { triggeredBy }: user[:NAME] (default), timer or scm."),
       OptionSpec(["--repo"], value: "URL", help: "Clone this git repository into the workspace and run its Jenkinsfile (docs/git.md)."),
       OptionSpec(["--ref"], value: "REF", help: "With --repo: the branch, tag or commit to build (default: the remote's default branch)."),

@@ -50,6 +50,7 @@ extension RunCommand {
     options.onlyStages = arguments.all("--stage")
     options.skipStages = arguments.all("--skip-stage")
     options.fromStage = arguments.value("--from-stage")
+    options.keepFailedContainers = arguments.flag("--keep-failed-containers")
     switch arguments.value("--input") {
     case nil: options.input = .none
     case "approve"?: options.input = .approveAll

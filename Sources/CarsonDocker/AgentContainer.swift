@@ -156,6 +156,17 @@ public final class AgentContainer: CommandRunner, @unchecked Sendable {
     return try docker.stream(arguments, cancellation: cancellation, output: output)
   }
 
+  /// Leaves the container running for someone to look into (`--keep-failed-containers`):
+  /// closes the shell-server sessions and lets go of it; `carson cleanup` removes it later.
+  public func keep() {
+    lock.lock()
+    stopped = true
+    let sessions = idleSessions
+    idleSessions = []
+    lock.unlock()
+    for session in sessions { session.close() }
+  }
+
   /// Stops and removes the container (and closes the shell-server sessions).
   public func stop() {
     lock.lock()

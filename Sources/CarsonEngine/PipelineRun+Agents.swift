@@ -190,14 +190,27 @@ extension PipelineRun {
       try AgentContainer.start(spec, docker: docker, scratchDirectory: runDirectory) { context.log($0) }
     }
     dockerState.track(container)
+    var failed = false
     defer {
-      interpreter.lock.unlocked { container.stop() }
+      if failed && options.keepFailedContainers {
+        interpreter.lock.unlocked { container.keep() }
+        let short = String(container.id.prefix(12))
+        context.log(
+          "Keeping container \(short) (image \(image)) after the failure, as --keep-failed-containers asks: look inside with 'docker exec -it \(short) sh'; 'carson cleanup' removes it")
+      } else {
+        interpreter.lock.unlocked { container.stop() }
+      }
       dockerState.untrack(container)
     }
     let inner = context.derived()
     inner.node?.runner = container
     inner.node?.container = container
-    try body(inner)
+    do {
+      try body(inner)
+    } catch {
+      failed = result(of: error) == .failure
+      throw error
+    }
   }
 
   /// `registryUrl` / `registryCredentialsId` and `docker.withRegistry`: logs in with a private

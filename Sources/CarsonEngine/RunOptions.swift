@@ -26,6 +26,8 @@ public struct RunOptions: Sendable {
   public var skipStages: [String] = []
   /// `--from-stage NAME`: leave out the stages written before this one (not those containing it).
   public var fromStage: String?
+  /// `--keep-failed-containers`: a container whose steps failed is left running to look into.
+  public var keepFailedContainers = false
   public var input: InputAnswers = .none
   public var dryRun = false
   /// `--mock 'PATTERN=OUTPUT'`: in a dry run, `sh` scripts matching PATTERN return OUTPUT.

@@ -338,6 +338,34 @@ import Testing
     #expect(run.plain.contains("still runs"))
   }
 
+  /// `--keep-failed-containers`: the container of the failed stage stays up to look into, with
+  /// the workspace as the steps left it; the one of the stage that passed is removed as usual.
+  @Test func aFailedStagesContainerIsKeptWhenAsked() throws {
+    if DockerTestEngine.skip(#function) { return }
+    var runID = ""
+    let scratch = Scratch()  // the workspace outlives the run, as a user's does
+    let run = try runDockerPipeline("""
+      pipeline {
+        agent none
+        stages {
+          stage('Passes') { agent { docker '\(image)' }; steps { sh 'true' } }
+          stage('Fails') { agent { docker '\(image)' }; steps { sh 'echo evidence > clue.txt; exit 3' } }
+        }
+      }
+      """, scratch: scratch, configure: { $0.keepFailedContainers = true }, started: { runID = $0.runID }, leavesContainers: true)
+    let kept = DockerTestEngine.carsonContainers(run: runID)
+    defer { if !kept.isEmpty { _ = try? DockerTestEngine.shell(["docker", "rm", "-f"] + kept) } }
+    #expect(run.result == .failure)
+    #expect(kept.count == 1, "only the failed stage's container: \(kept)")
+    let id = try #require(kept.first)
+    #expect(run.plain.contains("Keeping container \(id.prefix(12))"), "\(run.plain)")
+    #expect(run.plain.contains("docker exec -it \(id.prefix(12)) sh"))
+    let running = try DockerTestEngine.shell(["docker", "inspect", "-f", "{{.State.Running}} {{index .Config.Labels \"carson.stage\"}}", id])
+    #expect(running.trimmingCharacters(in: .whitespacesAndNewlines) == "true Fails")
+    let clue = try DockerTestEngine.shell(["docker", "exec", id, "sh", "-c", "cat clue.txt"])
+    #expect(clue.trimmingCharacters(in: .whitespacesAndNewlines) == "evidence")
+  }
+
   @Test func newContainerPerStageStartsOneContainerPerStage() throws {
     if DockerTestEngine.skip(#function) { return }
     let run = try runDockerPipeline("""
