@@ -159,22 +159,23 @@ public final class AgentContainer: CommandRunner, @unchecked Sendable {
   /// Leaves the container running for someone to look into (`--keep-failed-containers`):
   /// closes the shell-server sessions and lets go of it; `carson cleanup` removes it later.
   public func keep() {
-    lock.lock()
-    stopped = true
-    let sessions = idleSessions
-    idleSessions = []
-    lock.unlock()
-    for session in sessions { session.close() }
+    for session in detach() { session.close() }
   }
 
   /// Stops and removes the container (and closes the shell-server sessions).
   public func stop() {
+    let sessions = detach()
+    _ = try? docker.capture(["rm", "-f", id])
+    for session in sessions { session.close() }
+  }
+
+  /// Marks the container out of use and hands over its idle sessions.
+  private func detach() -> [ShimSession] {
     lock.lock()
+    defer { lock.unlock() }
     stopped = true
     let sessions = idleSessions
     idleSessions = []
-    lock.unlock()
-    _ = try? docker.capture(["rm", "-f", id])
-    for session in sessions { session.close() }
+    return sessions
   }
 }
