@@ -1,5 +1,6 @@
 import CarsonModel
 import CarsonSyntax
+import Dispatch
 
 /// `carson lint`: checks files and reports every problem, in the chosen format.
 enum LintCommand {
@@ -38,9 +39,7 @@ enum LintCommand {
     for failure in failures {
       io.stderr.write("carson: error: \(failure.path): \(failure.reason)\n")
     }
-    let results = inputs.map { input in
-      Linter.check(SourceFile(path: input.displayPath, bytes: input.bytes), options: options)
-    }
+    let results = checkAll(inputs, options: options)
     let output: String
     switch format {
     case "json": output = DiagnosticRendering.json(results)
@@ -56,5 +55,22 @@ enum LintCommand {
       result.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
     }
     return failed ? .problemsFound : .success
+  }
+
+  /// Checks the files on every core (checking is pure), results in the order of `inputs`.
+  static func checkAll(_ inputs: [InputFile], options: ValidationOptions) -> [LintResult] {
+    guard inputs.count > 1 else {
+      return inputs.map { Linter.check(SourceFile(path: $0.displayPath, bytes: $0.bytes), options: options) }
+    }
+    var slots = [LintResult?](repeating: nil, count: inputs.count)
+    slots.withUnsafeMutableBufferPointer { buffer in
+      // Each iteration writes its own slot only.
+      nonisolated(unsafe) let results = buffer
+      DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+        let input = inputs[index]
+        results[index] = Linter.check(SourceFile(path: input.displayPath, bytes: input.bytes), options: options)
+      }
+    }
+    return slots.map { $0! }
   }
 }

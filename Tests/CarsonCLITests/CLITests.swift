@@ -211,6 +211,20 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     #expect(shiftedIssues.compactMap { $0["fingerprint"]?.stringValue } == fingerprints)
   }
 
+  /// Files are checked on every core; the report keeps their order and each file's result is
+  /// what checking it alone gives.
+  @Test func aDirectoryGivesEachFilesOwnResultInOrder() throws {
+    let files = try JSONValue.parse(carson(["lint", "--format", "json", "fixtures"]).stdout)["files"]?.arrayValue ?? []
+    #expect(files.count > 20)
+    let paths = files.compactMap { $0["path"]?.stringValue }
+    #expect(paths == paths.sorted())
+    for file in files {
+      let path = try #require(file["path"]?.stringValue)
+      let alone = try JSONValue.parse(carson(["lint", "--format", "json", path]).stdout)["files"]?[0]
+      #expect(alone == file, "\(path)")
+    }
+  }
+
   @Test func fixItsAreShownForMisspeltNames() throws {
     let text = carson(["lint", "fixtures/demo/broken.Jenkinsfile"]).stdout
     #expect(text.contains("fix: Replace 'allways' with 'always'"))
