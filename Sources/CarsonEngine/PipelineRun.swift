@@ -123,6 +123,7 @@ public final class PipelineRun: @unchecked Sendable {
         try loadAnnotatedLibraries(context)
         try interpreter.runScript(context) { [pipeline] statement in statement.range.union(pipeline.range) == statement.range }
         try loadDirectiveLibraries(context)
+        warnAboutUnsupportedSteps()
         try declareParameters(context)
         try runPipelineBody(context)
       } catch {
