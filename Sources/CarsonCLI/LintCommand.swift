@@ -31,7 +31,7 @@ enum LintCommand {
     do throws(ToolOption.InvalidValue) {
       installedTools = try ToolOption.parse(arguments.all("--tool"))
     } catch {
-      io.stderr.write("carson: error: --tool expects TYPE=NAME, got '\(error.value)'\nSee 'carson lint --help'.\n")
+      io.stderr.write(error.usageText(command: "lint"))
       return .usage
     }
     let options = ValidationOptions(strict: strict, installedTools: installedTools)
@@ -59,17 +59,13 @@ enum LintCommand {
 
   /// Checks the files on every core (checking is pure), results in the order of `inputs`.
   static func checkAll(_ inputs: [InputFile], options: ValidationOptions) -> [LintResult] {
-    guard inputs.count > 1 else {
-      return inputs.map { Linter.check(SourceFile(path: $0.displayPath, bytes: $0.bytes), options: options) }
-    }
+    let check: @Sendable (InputFile) -> LintResult = { input in Linter.check(SourceFile(path: input.displayPath, bytes: input.bytes), options: options) }
+    guard inputs.count > 1 else { return inputs.map(check) }
     var slots = [LintResult?](repeating: nil, count: inputs.count)
     slots.withUnsafeMutableBufferPointer { buffer in
       // Each iteration writes its own slot only.
       nonisolated(unsafe) let results = buffer
-      DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-        let input = inputs[index]
-        results[index] = Linter.check(SourceFile(path: input.displayPath, bytes: input.bytes), options: options)
-      }
+      DispatchQueue.concurrentPerform(iterations: inputs.count) { index in results[index] = check(inputs[index]) }
     }
     return slots.map { $0! }
   }

@@ -41,7 +41,7 @@ enum ServeValidateCommand {
     do throws(ToolOption.InvalidValue) {
       installedTools = try ToolOption.parse(arguments.all("--tool"))
     } catch {
-      io.stderr.write("carson: error: --tool expects TYPE=NAME, got '\(error.value)'\nSee 'carson serve-validate --help'.\n")
+      io.stderr.write(error.usageText(command: "serve-validate"))
       return .usage
     }
     guard address.isLoopback || arguments.flag("--allow-remote") else {

@@ -18,5 +18,10 @@ enum ToolOption {
 
   struct InvalidValue: Error {
     var value: String
+
+    /// What `carson COMMAND` prints for it.
+    func usageText(command: String) -> String {
+      "carson: error: --tool expects TYPE=NAME, got '\(value)'\nSee 'carson \(command) --help'.\n"
+    }
   }
 }

@@ -241,11 +241,9 @@ extension PipelineRun {
   /// Whether any agent of the pipeline runs in Docker (then the engine is checked up front).
   var usesDockerAgents: Bool {
     func uses(_ agent: Agent?) -> Bool { agent.map { $0.type == "docker" || $0.type == "dockerfile" } ?? false }
-    func uses(_ stage: Stage) -> Bool {
-      uses(stage.agent) || (stage.stages?.stages ?? []).contains(where: uses) || (stage.parallel?.stages ?? []).contains(where: uses)
-        || uses(stage.matrix?.agent) || (stage.matrix?.stages?.stages ?? []).contains(where: uses)
-    }
-    return uses(pipeline.agent) || (pipeline.stages?.stages ?? []).contains(where: uses)
+    var found = uses(pipeline.agent)
+    pipeline.forEachStage { stage, _ in found = found || uses(stage.agent) || uses(stage.matrix?.agent) }
+    return found
   }
 }
 

@@ -37,18 +37,11 @@ extension PipelineRun {
     func visit(_ post: Post?, _ stage: [String]) {
       for condition in post?.conditions ?? [] { visit(condition.branch.steps, stage) }
     }
-    func visit(_ stages: [Stage], _ parent: [String]) {
-      for stage in stages {
-        let path = parent + [stage.name]
-        visit(stage.steps?.steps ?? [], path)
-        visit(stage.post, path)
-        visit(stage.stages?.stages ?? [], path)
-        visit(stage.parallel?.stages ?? [], path)
-        visit(stage.matrix?.stages?.stages ?? [], path)
-        visit(stage.matrix?.post, path)
-      }
+    pipeline.forEachStage { stage, path in
+      visit(stage.steps?.steps ?? [], path)
+      visit(stage.post, path)
+      visit(stage.matrix?.post, path)
     }
-    visit(pipeline.stages?.stages ?? [], [])
     visit(pipeline.post, [])
     return found
   }

@@ -19,16 +19,7 @@ struct StageSelection: Sendable {
     skipped = options.skipStages
     from = options.fromStage
     var paths: [[String]] = []
-    func visit(_ stages: [Stage], _ parent: [String]) {
-      for stage in stages {
-        let path = parent + [stage.name]
-        paths.append(path)
-        visit(stage.stages?.stages ?? [], path)
-        visit(stage.parallel?.stages ?? [], path)
-        visit(stage.matrix?.stages?.stages ?? [], path)
-      }
-    }
-    visit(pipeline.stages?.stages ?? [], [])
+    pipeline.forEachStage { _, path in paths.append(path) }
     var order: [[String]: Int] = [:]
     for (index, path) in paths.enumerated() where order[path] == nil { order[path] = index }
     self.order = order
@@ -55,7 +46,6 @@ struct StageSelection: Sendable {
 
   /// Whether `--stage` names the stage or one inside it.
   private func named(_ stage: Stage) -> Bool {
-    only.contains(stage.name) || (stage.stages?.stages ?? []).contains(where: named)
-      || (stage.parallel?.stages ?? []).contains(where: named) || (stage.matrix?.stages?.stages ?? []).contains(where: named)
+    only.contains(stage.name) || stage.children.contains(where: named)
   }
 }

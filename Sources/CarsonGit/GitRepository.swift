@@ -31,9 +31,7 @@ public final class GitRepository {
   public static func open(_ path: String) -> GitRepository? {
     // Most runs have no repository: libgit2 is loaded only when there could be one (a work
     // tree's `.git`, or a bare repository's HEAD), which is all libgit2 looks for here.
-    guard FileManager.default.fileExists(atPath: path + "/.git") || FileManager.default.fileExists(atPath: path + "/HEAD"),
-      Libgit2.isAvailable
-    else { return nil }
+    guard mayHoldRepository(path), Libgit2.isAvailable else { return nil }
     var pointer: OpaquePointer?
     guard carson_git_repository_open_ext(&pointer, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil) == 0, let pointer else { return nil }
     return GitRepository(pointer: pointer, path: path)
@@ -42,13 +40,18 @@ public final class GitRepository {
   /// Why `open(path)` finds no repository although `path` holds one: libgit2 is not installed.
   /// Nil when libgit2 is there or `path` holds no repository.
   public static func unreadableReason(_ path: String) -> String? {
-    guard FileManager.default.fileExists(atPath: path + "/.git") || FileManager.default.fileExists(atPath: path + "/HEAD") else { return nil }
+    guard mayHoldRepository(path) else { return nil }
     do {
       try Libgit2.ensure(for: "reading the repository at \(path)")
       return nil
     } catch {
       return "\(error)"
     }
+  }
+
+  /// A work tree's `.git` or a bare repository's `HEAD`: all libgit2 looks for when opening.
+  static func mayHoldRepository(_ path: String) -> Bool {
+    FileManager.default.fileExists(atPath: path + "/.git") || FileManager.default.fileExists(atPath: path + "/HEAD")
   }
 
   /// Opens the repository at `path`, or makes an empty one there (a workspace may already hold files).
